@@ -1,0 +1,1 @@
+namespace Assessment.Reports; internal static class Placeholder {}
