@@ -17,7 +17,10 @@ public sealed record Scorecard
 
     public required IReadOnlyList<DimensionScore> Dimensions { get; init; }
 
-    /// <summary>Out of 100; null unless the checklist is complete and valid.</summary>
+    /// <summary>
+    /// Out of 100: the sum of the dimension scores, kept to <see cref="Scorer.TotalDecimals"/> decimal places;
+    /// null unless the checklist is complete and valid.
+    /// </summary>
     public decimal? Total { get; init; }
 
     /// <summary>Null unless <see cref="Total"/> is known.</summary>

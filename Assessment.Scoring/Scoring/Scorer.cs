@@ -9,6 +9,9 @@ namespace Assessment.Scoring.Scoring;
 /// </summary>
 public static class Scorer
 {
+    /// <summary>Decimal places the total is kept to: far beyond display (2), far above decimal's division residue.</summary>
+    public const int TotalDecimals = 20;
+
     public static Scorecard Score(CriteriaVersion criteria, Checklist checklist)
     {
         ArgumentNullException.ThrowIfNull(criteria);
@@ -59,6 +62,15 @@ public static class Scorer
         }
 
         var dimensions = ScoreDimensions(criteria, scores);
+        foreach (var dimension in dimensions)
+        {
+            // Every item answered, none applicable: weight × 0/0 has no value, so there is no total either.
+            if (dimension.Unanswered == 0 && dimension.Score is null)
+            {
+                problems.Add(new AnswerProblem("", $"维度 {dimension.Code}（{dimension.Name}）没有适用的考核项（均为“不适用”），无法计算该维度得分。"));
+            }
+        }
+
         var vetoes = FindVetoes(criteria, checklist, scores, problems);
         var completeness = new Completeness(items.Count - unanswered.Count, items.Count, unanswered);
 
@@ -72,8 +84,12 @@ public static class Scorer
                 sum += dimension.Score!.Value;
             }
 
-            total = sum;
-            grade = criteria.GradeFor(sum).Name;
+            // Rescaled dimension scores are repeating decimals cut at decimal's 28–29 digits, so a total that is
+            // exactly a grade boundary can add up to a hair below it (20⅚ + 3⅓ + 20⅚ + 15 + 0 = 60 sums to
+            // 59.999…9) and lose its grade. Rounding at TotalDecimals drops that residue (< 1e-25); real totals
+            // are fractions over the applicable maxima, so distinct ones differ by far more than 1e-20.
+            total = Math.Round(sum, TotalDecimals, MidpointRounding.AwayFromZero);
+            grade = criteria.GradeFor(total.Value).Name;
         }
 
         return new Scorecard
