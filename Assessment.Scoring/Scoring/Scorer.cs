@@ -1,5 +1,6 @@
 using Assessment.Scoring.Checklists;
 using Assessment.Scoring.Criteria;
+using Assessment.Scoring.Cycles;
 
 namespace Assessment.Scoring.Scoring;
 
@@ -89,7 +90,8 @@ public static class Scorer
             // 59.999…9) and lose its grade. Rounding at TotalDecimals drops that residue (< 1e-25); real totals
             // are fractions over the applicable maxima, so distinct ones differ by far more than 1e-20.
             total = Math.Round(sum, TotalDecimals, MidpointRounding.AwayFromZero);
-            grade = criteria.GradeFor(total.Value).Name;
+            // The grade follows the published two-decimal figure, as rankings do: a center printed as 90.00 is 优秀.
+            grade = criteria.GradeFor(PublishedFigures.Round(total.Value)).Name;
         }
 
         return new Scorecard
