@@ -61,7 +61,7 @@ internal static class CriteriaYaml
             "缩进或冒号有误（值中含有“: ”时请加引号）",
         _ when message.Contains("wrong indentation", StringComparison.Ordinal) =>
             "缩进有误（或引号未闭合）",
-        _ when message.Contains("Tabs", StringComparison.OrdinalIgnoreCase) =>
+        _ when message.Contains("tab", StringComparison.OrdinalIgnoreCase) =>
             "缩进不能使用 Tab，请改用空格",
         _ => message,
     };

@@ -8,7 +8,7 @@ namespace Assessment.Tests.Scoring;
 /// </summary>
 internal static class CriteriaYamlFixtures
 {
-    public const string Path = "criteria/test-2021.yaml";
+    public const string FileName = "criteria/test-2021.yaml";
 
     public const string Valid = """
         # 测试用考核标准：两个维度，四种评分方式
@@ -120,14 +120,14 @@ internal static class CriteriaYamlFixtures
 
     public static CriteriaVersion ParseValid(string yaml = Valid)
     {
-        var result = CriteriaParser.Parse(yaml, Path);
+        var result = CriteriaParser.Parse(yaml, FileName);
         Assert.IsNotNull(result.Version, string.Join("\n", result.Errors));
         return result.Version;
     }
 
     public static IReadOnlyList<CriteriaError> Errors(string yaml)
     {
-        var result = CriteriaParser.Parse(yaml, Path);
+        var result = CriteriaParser.Parse(yaml, FileName);
         Assert.IsNull(result.Version, "The file should have been rejected.");
         Assert.IsNotEmpty(result.Errors);
         return result.Errors;
@@ -137,13 +137,16 @@ internal static class CriteriaYamlFixtures
     /// Asserts that parsing <paramref name="yaml"/> reports an error on the line containing
     /// <paramref name="lineMarker"/>, for <paramref name="itemId"/>, whose message contains every part.
     /// </summary>
-    public static CriteriaError AssertReports(string yaml, string lineMarker, string? itemId, params string[] messageParts)
+    public static CriteriaError AssertReports(string yaml, string lineMarker, string? itemId, params string[] messageParts) =>
+        AssertReports(yaml, yaml.LineOf(lineMarker), itemId, messageParts);
+
+    /// <summary>As above, with the line given (when the marker is not unique in the edited file).</summary>
+    public static CriteriaError AssertReports(string yaml, int line, string? itemId, params string[] messageParts)
     {
         var errors = Errors(yaml);
-        var line = yaml.LineOf(lineMarker);
         var match = errors.FirstOrDefault(e => e.Line == line && e.ItemId == itemId && messageParts.All(p => e.Message.Contains(p, StringComparison.Ordinal)));
         Assert.IsNotNull(match, $"Expected an error on line {line} for {itemId ?? "(no item)"} mentioning {string.Join(" / ", messageParts)}; got:\n{string.Join("\n", errors)}");
-        Assert.AreEqual(Path, match.File);
+        Assert.AreEqual(FileName, match.File);
         return match;
     }
 }
