@@ -58,6 +58,7 @@ internal static class ItemParser
         var title = entry.RequiredText("title");
         var points = ReadPoints(entry, dimensionCode is null ? null : dimensions.Find(dimensionCode));
         var rule = RuleParser.Read(entry, points);
+        var guidance = entry.OptionalText("guidance");
         var methods = ReadMethods(entry);
         var evidence = ReadEvidence(entry);
         var notApplicableAllowed = entry.OptionalFlag("na_allowed") ?? false;
@@ -73,7 +74,7 @@ internal static class ItemParser
                 DimensionCode = dimensionCode,
                 MaxPoints = points.Value,
                 Rule = rule,
-                Guidance = entry.OptionalText("guidance") ?? "",
+                Guidance = guidance ?? "",
                 Methods = methods,
                 Evidence = evidence,
                 NotApplicableAllowed = notApplicableAllowed,

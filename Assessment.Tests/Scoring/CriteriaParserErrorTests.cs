@@ -146,6 +146,14 @@ public sealed class CriteriaParserErrorTests
         AssertReports(yaml, "na_allowed: 是", "A4", "应为 true 或 false");
     }
 
+    [TestMethod]
+    public void List_where_a_text_is_expected_is_reported()
+    {
+        var yaml = Valid.Edit("guidance: 每缺一项扣5分。", "guidance: [每缺一项扣5分。]");
+
+        AssertReports(yaml, "guidance:", "A1", "guidance（考核要点）应为单个值，不能是列表或映射");
+    }
+
     // Unknown keys and ids
 
     [TestMethod]
