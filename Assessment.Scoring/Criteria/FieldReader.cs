@@ -45,9 +45,9 @@ internal sealed class FieldReader(YamlMappingNode node, ErrorList errors)
         }
     }
 
-    public string? RequiredText(string key) => Text(key, required: true);
+    public string? RequiredText(string key) => Scalar(key, required: true);
 
-    public string? OptionalText(string key) => Text(key, required: false);
+    public string? OptionalText(string key) => Scalar(key, required: false);
 
     public decimal? RequiredNumber(string key) => Number(key, required: true);
 
@@ -164,8 +164,6 @@ internal sealed class FieldReader(YamlMappingNode node, ErrorList errors)
         Report(key, $"{CriteriaText.Field(key)}应大于0，实际为{CriteriaText.Number(v)}");
         return false;
     }
-
-    private string? Text(string key, bool required) => Scalar(key, required);
 
     private decimal? Number(string key, bool required)
     {
