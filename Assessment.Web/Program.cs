@@ -6,7 +6,8 @@ if (CommandLine.IsCommand(args))
     return CommandLine.Run(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files ship beside the executable; the working directory is the caller's (see the csproj).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(_ => CriteriaRegistry.Load(builder.Configuration["Criteria:Folder"] ?? CriteriaFolder.Locate()));
 
 var app = builder.Build();

@@ -9,23 +9,6 @@ namespace Assessment.Scoring.Checklists;
 /// </summary>
 public static class ChecklistJson
 {
-    private static readonly Dictionary<string, InspectionMethod> MethodsByName = new(StringComparer.Ordinal)
-    {
-        ["听汇报"] = InspectionMethod.HearReport,
-        ["查资料"] = InspectionMethod.CheckDocuments,
-        ["看现场"] = InspectionMethod.SeeSite,
-        ["开座谈会"] = InspectionMethod.Forum,
-        ["系统抽查"] = InspectionMethod.SystemCheck,
-        ["暗访"] = InspectionMethod.MysteryVisit,
-    };
-
-    /// <summary>The Chinese name of an inspection method, as written in criteria and checklists.</summary>
-    public static string MethodName(InspectionMethod method) =>
-        MethodsByName.First(pair => pair.Value == method).Key;
-
-    public static bool TryParseMethod(string name, out InspectionMethod method) =>
-        MethodsByName.TryGetValue(name, out method);
-
     public static ChecklistParseResult Parse(string json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -152,13 +135,13 @@ public static class ChecklistJson
         var method = ReadString(element, "method", path, source, errors, required: false);
         if (method is not null)
         {
-            if (TryParseMethod(method, out var parsed))
+            if (InspectionMethodNames.TryParse(method, out var parsed))
             {
                 answer = answer with { Method = parsed };
             }
             else
             {
-                errors.Add($"{source}: {path}.method（{item}）：未知的考核方式“{method}”，应为{string.Join("、", MethodsByName.Keys)}之一。");
+                errors.Add($"{source}: {path}.method（{item}）：未知的考核方式“{method}”，应为{string.Join("、", InspectionMethodNames.All)}之一。");
             }
         }
 
@@ -239,7 +222,7 @@ public static class ChecklistJson
 
                 if (answer.Method is { } method)
                 {
-                    writer.WriteString("method", MethodName(method));
+                    writer.WriteString("method", InspectionMethodNames.ToChinese(method));
                 }
 
                 if (answer.Evidence.Count > 0)

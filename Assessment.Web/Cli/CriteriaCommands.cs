@@ -11,7 +11,7 @@ internal static class CriteriaCommands
         var result = paths.Length == 0 ? CriteriaFolder.Load(CriteriaFolder.Locate()) : CriteriaFolder.Load(paths);
         foreach (var version in result.Versions)
         {
-            var locked = result.Unlocked.Contains(version.Id) ? "new, not locked yet" : "locked";
+            var locked = result.Unlocked.Any(v => v.Id == version.Id) ? "new, not locked yet" : "locked";
             output.WriteLine($"{version.Id}  {version.Title}  effective {version.EffectiveDate:yyyy-MM-dd}  " +
                 $"{version.Dimensions.Count} dimensions, {version.Items.Count} items, {version.Vetoes.Count} vetoes  {version.ContentHash} ({locked})");
         }
@@ -77,12 +77,10 @@ internal static class CriteriaCommands
             return CommandLine.Ok;
         }
 
-        var lockPath = CriteriaFolder.LockPath(folder);
-        var current = File.Exists(lockPath) ? File.ReadAllText(lockPath) : null;
-        File.WriteAllText(lockPath, result.WithUnlockedAdded(current));
-        foreach (var id in result.Unlocked)
+        File.WriteAllText(CriteriaFolder.LockPath(folder), result.UpdatedLockText);
+        foreach (var version in result.Unlocked)
         {
-            output.WriteLine($"locked {id}");
+            output.WriteLine($"locked {version.Id} {version.ContentHash}");
         }
 
         return CommandLine.Ok;

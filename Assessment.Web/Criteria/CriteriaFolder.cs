@@ -20,7 +20,7 @@ public static class CriteriaFolder
         for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "criteria");
-            if (File.Exists(Path.Combine(candidate, LockFileName)))
+            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate).Any(IsCriteriaFile))
             {
                 return candidate;
             }

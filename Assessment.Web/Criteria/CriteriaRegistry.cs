@@ -63,7 +63,7 @@ internal static class CriteriaApi
                         i.MaxPoints,
                         Kind = i.Kind.ToString(),
                         i.Guidance,
-                        Methods = i.Methods.Select(Assessment.Scoring.Checklists.ChecklistJson.MethodName),
+                        Methods = i.Methods.Select(InspectionMethodNames.ToChinese),
                         i.Evidence,
                         i.NotApplicableAllowed,
                     }),
