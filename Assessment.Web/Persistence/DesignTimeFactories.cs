@@ -9,7 +9,7 @@ namespace Assessment.Web.Persistence;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAssessmentDbContext>
 {
     public SqliteAssessmentDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAssessmentDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteAssessmentDbContext>().UseSqlite("Data Source=:memory:").Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAssessmentDbContext>
