@@ -1,6 +1,7 @@
 using System.Globalization;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using static Assessment.Tests.Web.PersistenceBuilders;
 
@@ -110,6 +111,25 @@ public abstract class PersistenceContract
         Assert.AreEqual("王审核", entry.ActorName);
         Assert.AreEqual("""{"ContactPerson":"李明"}""", entry.Before);
         Assert.AreEqual("""{"ContactPerson":"赵静"}""", entry.After);
+    }
+
+    [TestMethod]
+    public async Task Synchronous_save_is_stamped_versioned_and_audited_like_an_asynchronous_one()
+    {
+        var id = await NewAssessmentIdAsync();
+        await using var session = Database.Open(new FixedActor("user-9", "同步用户"));
+        var assessment = session.Db.Assessments.Single(a => a.Id == id);
+        var created = assessment.CreatedAt;
+        assessment.Status = AssessmentStatus.Submitted;
+        session.Db.SaveChanges();
+
+        Assert.AreEqual(2L, assessment.Version);
+        Assert.AreEqual("user-9", assessment.ModifiedBy);
+        Assert.IsGreaterThanOrEqualTo(created, assessment.ModifiedAt);
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var entry = session.Db.AuditLog.Single(e => e.EntityType == nameof(AssessmentRecord) && e.EntityId == key && e.Action == AuditAction.Update);
+        StringAssert.Contains(entry.After, "\"Status\":\"Submitted\"");
+        StringAssert.Contains(entry.After, "\"Version\":2");
     }
 
     [TestMethod]
@@ -338,6 +358,30 @@ public abstract class PersistenceContract
         Assert.IsFalse(revisions[1].Answers.Single().Met);
         Assert.AreEqual("服务指南齐全", revisions[1].Answers.Single().Note);
         Assert.AreEqual(inspector.Id, revisions[1].Inspectors.Single().Id);
+    }
+
+    [TestMethod]
+    public async Task Center_staff_user_is_bound_to_a_center_given_a_seeded_role_and_the_grant_is_audited()
+    {
+        await using var session = Database.Open(new FixedActor("admin-1", "省局管理员甲"));
+        var center = NewCenter("格尔木市公共资源交易中心");
+        session.Db.Centers.Add(center);
+        await session.Db.SaveChangesAsync();
+        var users = session.Get<UserManager<AppUser>>();
+        var user = new AppUser { UserName = Unique("staff"), DisplayName = "格尔木工作人员", CenterId = center.Id };
+
+        Assert.IsTrue((await users.CreateAsync(user, "Qinghai-2021!")).Succeeded);
+        Assert.IsTrue((await users.AddToRoleAsync(user, Roles.CenterStaff)).Succeeded);
+
+        await using var check = Database.Open();
+        var stored = await check.Db.Users.Include(u => u.Center).SingleAsync(u => u.Id == user.Id);
+        Assert.AreEqual("格尔木市公共资源交易中心", stored.Center!.Name);
+        CollectionAssert.AreEqual(new List<string> { Roles.CenterStaff }, (await check.Get<UserManager<AppUser>>().GetRolesAsync(stored)).ToList());
+        Assert.AreEqual("交易中心工作人员", Roles.DisplayName(Roles.CenterStaff));
+        var grant = await check.Db.AuditLog.SingleAsync(e => e.EntityType == "IdentityUserRole" && e.EntityId == user.Id + "," + Roles.CenterStaff);
+        Assert.AreEqual("admin-1", grant.ActorId);
+        var created = await check.Db.AuditLog.SingleAsync(e => e.EntityType == nameof(AppUser) && e.EntityId == user.Id && e.Action == AuditAction.Insert);
+        StringAssert.Contains(created.After, "\"PasswordHash\":\"***\"");
     }
 
     private async Task<int> NewAssessmentIdAsync()

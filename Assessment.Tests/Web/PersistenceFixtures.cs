@@ -1,4 +1,5 @@
 using Assessment.Web.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -30,6 +31,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddScoped<TestActor>()
             .AddScoped<ICurrentActor>(sp => sp.GetRequiredService<TestActor>())
             .AddAssessmentPersistence(configuration);
+        Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AssessmentDbContext>();
         services = Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
