@@ -18,10 +18,8 @@ public sealed class ChangeStampInterceptor(TimeProvider clock, ICurrentActor act
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context)
         {
-            // Synchronous: with sync == true nothing in StampAsync awaits anything incomplete.
-#pragma warning disable CA2012
+            // With sync: true, StampAsync completes synchronously (it only awaits when sync is false).
             StampAsync(context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
-#pragma warning restore CA2012
         }
 
         return result;
@@ -39,7 +37,7 @@ public sealed class ChangeStampInterceptor(TimeProvider clock, ICurrentActor act
         return result;
     }
 
-    private async ValueTask StampAsync(DbContext context, bool sync, CancellationToken cancellationToken)
+    private async Task StampAsync(DbContext context, bool sync, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var changed = context.ChangeTracker.Entries()
