@@ -44,6 +44,7 @@ if [ ! -f "$dir/PG_VERSION" ]; then
   as_pg "$bin/initdb" -D "$dir" -U postgres --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8 >&2
 fi
 
+# fsync=off: a throw-away test cluster; speed matters more than surviving a power cut.
 log "starting on 127.0.0.1:$port (log: $dir/server.log)"
 as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" \
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" -w start >&2
