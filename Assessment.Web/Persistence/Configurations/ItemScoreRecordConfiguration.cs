@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Assessment.Web.Persistence.Configurations;
+
+internal sealed class ItemScoreRecordConfiguration : IEntityTypeConfiguration<ItemScoreRecord>
+{
+    public void Configure(EntityTypeBuilder<ItemScoreRecord> builder)
+    {
+        builder.ToTable("ScorecardItems");
+        builder.Property(i => i.ItemId).HasMaxLength(Answer.ItemIdMaxLength);
+        builder.Property(i => i.DimensionCode).HasMaxLength(DimensionScoreRecord.CodeMaxLength);
+        builder.Property(i => i.Explanation).HasMaxLength(ItemScoreRecord.ExplanationMaxLength);
+        builder.HasIndex(i => new { i.ScorecardId, i.ItemId }).IsUnique();
+    }
+}
