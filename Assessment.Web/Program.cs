@@ -1,5 +1,7 @@
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
+using Assessment.Web.Persistence;
+using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
 {
@@ -9,8 +11,26 @@ if (CommandLine.IsCommand(args))
 // Settings files ship beside the executable; the working directory is the caller's (see the csproj).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(_ => CriteriaRegistry.Load(builder.Configuration["Criteria:Folder"] ?? CriteriaFolder.Locate()));
+builder.Services.AddAssessmentPersistence(builder.Configuration);
+builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AssessmentDbContext>()
+    .AddDefaultTokenProviders();
 
 var app = builder.Build();
+if (DbCommands.Handles(args))
+{
+    return await DbCommands.RunAsync(args, app.Services, Console.Out);
+}
+
+await app.Services.PrepareEmbeddedDatabaseAsync();
 app.MapCriteriaApi();
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();
