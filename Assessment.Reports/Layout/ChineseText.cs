@@ -12,6 +12,10 @@ internal static class ChineseText
     public static string Date(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
+    /// <summary>"2022年\n3月31日": a date for a narrow table column.</summary>
+    public static string DateTwoLines(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年\n{date.Month}月{date.Day}日");
+
     /// <summary>一, 二, … 十, 十一, … 九十九: the numerals of heading numbers.</summary>
     public static string Numeral(int n)
     {

@@ -27,6 +27,8 @@ internal static class StyleId
     public const string TableText = "GwTableText";
     public const string TableTextLeft = "GwTableTextLeft";
     public const string TableHeader = "GwTableHeader";
+    public const string TableTextCompact = "GwTableTextCompact";
+    public const string TableTextCompactLeft = "GwTableTextCompactLeft";
     public const string Imprint = "GwImprint";
     public const string ImprintRight = "GwImprintRight";
     public const string PageNumber = "GwPageNumber";
@@ -50,8 +52,10 @@ internal static class OfficialStyles
         var styles = new Styles(DocDefaults());
         styles.Append(
             // 28 characters a line: 3号 condensed by a quarter point (15.75 pt × 28 = 441 pt ≤ 156 mm).
+            // No widow/orphan control, stated (Word's default, not LibreOffice's): every page carries 22 lines.
             Paragraph(StyleId.Normal, "Normal", null, p =>
             {
+                p.WidowControl = new WidowControl { Val = false };
                 p.Justification = new Justification { Val = JustificationValues.Both };
             }, r =>
             {
@@ -164,15 +168,22 @@ internal static class OfficialStyles
                 p.Justification = new Justification { Val = JustificationValues.Center };
             }, r => Size(r, SizeSi)),
 
-            // Table text: 小四仿宋, single spacing, off the grid so rows stay compact.
+            // Table text: 小四仿宋, single spacing, off the grid so rows stay compact, and (in Word; LibreOffice
+            // ignores it) no extra space between Chinese and digits, which wraps dates in narrow columns.
             Paragraph(StyleId.TableText, "表格文字", StyleId.Normal, p =>
             {
+                p.AutoSpaceDE = new AutoSpaceDE { Val = false };
+                p.AutoSpaceDN = new AutoSpaceDN { Val = false };
                 p.SnapToGrid = new SnapToGrid { Val = false };
                 p.SpacingBetweenLines = new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto };
                 p.Justification = new Justification { Val = JustificationValues.Center };
             }, r => Size(r, SizeXiaoSi)),
             Paragraph(StyleId.TableTextLeft, "表格文字（左）", StyleId.TableText, p =>
-                p.Justification = new Justification { Val = JustificationValues.Both }, null),
+                p.Justification = new Justification { Val = JustificationValues.Left }, null),
+            // Dense tables (ledgers, item lists): 五号.
+            Paragraph(StyleId.TableTextCompact, "表格文字（紧凑）", StyleId.TableText, null, r => Size(r, SizeWu)),
+            Paragraph(StyleId.TableTextCompactLeft, "表格文字（紧凑左）", StyleId.TableTextCompact, p =>
+                p.Justification = new Justification { Val = JustificationValues.Left }, null),
             Paragraph(StyleId.TableHeader, "表头", StyleId.TableText, null, r =>
             {
                 r.RunFonts = Font(FontNames.HeiTi);
@@ -300,7 +311,7 @@ internal static class OfficialStyles
         StyleId = id,
     };
 
-    /// <summary>Single black rules round every cell, cells padded a little, no first-line indent.</summary>
+    /// <summary>Single black rules round every cell (cell padding is set on each table: LibreOffice ignores a style's).</summary>
     private static Style TableStyle()
     {
         static BorderType Line<T>() where T : BorderType, new() =>
@@ -316,12 +327,7 @@ internal static class OfficialStyles
                     Line<BottomBorder>(),
                     Line<RightBorder>(),
                     Line<InsideHorizontalBorder>(),
-                    Line<InsideVerticalBorder>()),
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })))
+                    Line<InsideVerticalBorder>())))
         {
             Type = StyleValues.Table,
             StyleId = StyleId.Table,
