@@ -123,6 +123,41 @@ internal sealed class Docx : IDisposable
             .ToArray();
     }
 
+    /// <summary>Validation errors of the workbook embedded in a chart part.</summary>
+    public static IReadOnlyList<string> ValidateWorkbook(ChartPart chart)
+    {
+        using var stream = Workbook(chart);
+        using var workbook = SpreadsheetDocument.Open(stream, false);
+        return new OpenXmlValidator(FileFormatVersions.Office2019).Validate(workbook)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToArray();
+    }
+
+    /// <summary>The embedded workbook's data as cell reference → text (inline strings and numbers).</summary>
+    public static IReadOnlyDictionary<string, string> WorkbookCells(ChartPart chart)
+    {
+        using var stream = Workbook(chart);
+        using var workbook = SpreadsheetDocument.Open(stream, false);
+        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToDictionary(
+            c => c.CellReference!.Value!,
+            c => c.InlineString?.InnerText ?? c.CellValue!.Text,
+            StringComparer.Ordinal);
+    }
+
+    private static MemoryStream Workbook(ChartPart chart)
+    {
+        var part = chart.EmbeddedPackagePart ?? throw new AssertFailedException("The chart has no embedded workbook.");
+        var copy = new MemoryStream();
+        using (var data = part.GetStream())
+        {
+            data.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        return copy;
+    }
+
     public void Dispose()
     {
         Package.Dispose();
