@@ -138,7 +138,7 @@ public static class CircularWriter
         var same = both.Length - up - down;
         var before = both.Average(r => r.PreviousTotal!.Value);
         var now = both.Average(r => r.Total);
-        var direction = now > before ? "提高" : now < before ? "下降" : "持平，为";
+        var direction = now > before ? "提高到" : now < before ? "下降到" : "持平，均为";
         var changes = new List<string>();
         if (up > 0)
         {
@@ -187,7 +187,7 @@ public static class CircularWriter
         {
             Overlap = 100,
             GapWidth = 60,
-            ValueLabels = true,
+            ValueLabels = rows.Count <= 20,
             Minimum = minimum,
             Maximum = 100m,
             HeightEmu = 85 * GbT9704.EmuPerMillimetre,
