@@ -1,1 +1,1 @@
-System.Console.WriteLine();
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
