@@ -16,8 +16,14 @@ internal static class GbT9704
     public const int TextWidth = PageWidth - MarginLeft - MarginRight;   // 8845 = 156 mm
     public const int TextHeight = PageHeight - MarginTop - MarginBottom; // 12756 = 225 mm
 
-    /// <summary>Page number 7 mm below the text block: a 4号 line (~5 mm) ends 23 mm above the page edge.</summary>
-    public const int FooterDistance = 1304;
+    /// <summary>
+    /// Page number about 7 mm below the text block. The number's paragraph opens with 6 mm of space and
+    /// the footer ends 21 mm above the page edge: Word (which anchors the footer at its bottom) and
+    /// LibreOffice (which puts it right under the text block) then both print the number 6–7.5 mm below
+    /// the block, and the footer (6 mm + one 4号 line) stays inside the 35 mm bottom margin.
+    /// </summary>
+    public const int FooterDistance = 1191;
+    public const int PageNumberSpaceBefore = 340;
     public const int HeaderDistance = 851;
 
     /// <summary>22 lines per page: a fixed pitch of 28.95 pt.</summary>

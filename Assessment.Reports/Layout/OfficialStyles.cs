@@ -53,9 +53,12 @@ internal static class OfficialStyles
         styles.Append(
             // 28 characters a line: 3号 condensed by a quarter point (15.75 pt × 28 = 441 pt ≤ 156 mm).
             // No widow/orphan control, stated (Word's default, not LibreOffice's): every page carries 22 lines.
+            // overflowPunct stated as Word's default too: without it LibreOffice hangs a line-end "、" into
+            // the margin and its PDF export loses the mark.
             Paragraph(StyleId.Normal, "Normal", null, p =>
             {
                 p.WidowControl = new WidowControl { Val = false };
+                p.OverflowPunctuation = new OverflowPunctuation { Val = true };
                 p.Justification = new Justification { Val = JustificationValues.Both };
             }, r =>
             {
@@ -204,7 +207,7 @@ internal static class OfficialStyles
             Paragraph(StyleId.PageNumber, "页码", StyleId.Normal, p =>
             {
                 p.SnapToGrid = new SnapToGrid { Val = false };
-                p.SpacingBetweenLines = new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto };
+                p.SpacingBetweenLines = new SpacingBetweenLines { Before = Twips(PageNumberSpaceBefore), Line = "240", LineRule = LineSpacingRuleValues.Auto };
             }, r =>
             {
                 r.RunFonts = Font(FontNames.SongTi);

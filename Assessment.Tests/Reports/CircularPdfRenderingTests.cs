@@ -47,6 +47,7 @@ public sealed partial class CircularPdfRenderingTests
             var text = Compact(ExternalTool.Run(tools[2], [pdf, "-"], Timeout).Output);
             StringAssert.Contains(text, "青海省政务服务监督管理局文件");
             StringAssert.Contains(text, model.Number.ToString());
+            StringAssert.Contains(text, "从服务内容、业务咨询、硬件设施、场所设置、服务质量等方面对全省8个公共资源交易中心进行了考核", "No punctuation lost at line ends.");
             StringAssert.Contains(text, "评定海北州公共资源交易中心、格尔木市公共资源交易中心为2021年度“示范公共资源交易中心”");
             StringAssert.Contains(text, "附件1");
             StringAssert.Contains(text, "信息公开属性：主动公开");
