@@ -1,1 +1,0 @@
-namespace Assessment.Reports; internal static class Placeholder {}
