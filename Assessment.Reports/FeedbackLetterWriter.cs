@@ -22,21 +22,7 @@ public static class FeedbackLetterWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         using var document = new OfficialDocument(model.Title.Replace("\n", "", StringComparison.Ordinal));
-        if (model.IssuerMark is { } mark)
-        {
-            document.IssuerMark(mark);
-            if (model.Number is { } number)
-            {
-                document.DocumentNumber(number);
-            }
-            else
-            {
-                document.RedRuleOnly();
-            }
-        }
-
-        document.Title(model.Title, first: model.IssuerMark is null);
-        document.Addressees([model.Center]);
+        document.Letterhead(model.IssuerMark, model.Number, model.Title, [model.Center]);
         document.BodyText(model.Opening);
 
         document.Heading1(1, "考核得分情况");

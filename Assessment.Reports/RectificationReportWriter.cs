@@ -20,21 +20,7 @@ public static class RectificationReportWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         using var document = new OfficialDocument(model.Title.Replace("\n", "", StringComparison.Ordinal));
-        if (model.IssuerMark is { } mark)
-        {
-            document.IssuerMark(mark);
-            if (model.Number is { } number)
-            {
-                document.DocumentNumber(number);
-            }
-            else
-            {
-                document.RedRuleOnly();
-            }
-        }
-
-        document.Title(model.Title, first: model.IssuerMark is null);
-        document.Addressees([model.Addressee]);
+        document.Letterhead(model.IssuerMark, model.Number, model.Title, [model.Addressee]);
         document.BodyText(model.Opening);
 
         document.Heading1(1, "整改工作总体情况");

@@ -114,6 +114,29 @@ internal sealed class OfficialDocument : IDisposable
     // ---- The header (版头) and the parts around the body --------------------------------------
 
     /// <summary>
+    /// The head of a letter or report: the red issuer mark with its document number (or the red rule alone)
+    /// when there is a mark, then the title and the addressees.
+    /// </summary>
+    public void Letterhead(string? issuerMark, DocumentNumber? number, string title, IEnumerable<string> addressees)
+    {
+        if (issuerMark is not null)
+        {
+            IssuerMark(issuerMark);
+            if (number is not null)
+            {
+                DocumentNumber(number);
+            }
+            else
+            {
+                RedRuleOnly();
+            }
+        }
+
+        Title(title, first: issuerMark is null);
+        Addressees(addressees);
+    }
+
+    /// <summary>
     /// The red issuer mark, centred and as large as 小初 allows within the text block: a long name is
     /// narrowed (character scale) rather than shrunk, as printed marks are.
     /// </summary>
