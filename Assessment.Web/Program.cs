@@ -1,6 +1,7 @@
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
@@ -12,6 +13,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(_ => CriteriaRegistry.Load(builder.Configuration["Criteria:Folder"] ?? CriteriaFolder.Locate()));
 builder.Services.AddAssessmentPersistence(builder.Configuration);
+builder.Services.AddAssessmentWorkflow();
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {
         options.Password.RequiredLength = 10;

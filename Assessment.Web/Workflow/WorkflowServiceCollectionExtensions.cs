@@ -1,0 +1,17 @@
+namespace Assessment.Web.Workflow;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the workflow services (scoped, over <see cref="Persistence.AssessmentDbContext"/>):
+    /// <see cref="CriteriaImporter"/>, <see cref="CycleService"/>, <see cref="AssessmentService"/>, <see cref="CyclePublisher"/>.
+    /// </summary>
+    public static IServiceCollection AddAssessmentWorkflow(this IServiceCollection services)
+    {
+        services.AddScoped<CriteriaImporter>();
+        services.AddScoped<CycleService>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<CyclePublisher>();
+        return services;
+    }
+}
