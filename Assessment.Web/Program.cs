@@ -1,6 +1,8 @@
+using Assessment.Web.Api;
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Security;
 using Assessment.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,6 +27,8 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     })
     .AddEntityFrameworkStores<AssessmentDbContext>()
     .AddDefaultTokenProviders();
+builder.Services.AddAssessmentSecurity();
+builder.Services.AddAssessmentApi();
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -33,6 +37,8 @@ if (DbCommands.Handles(args))
 }
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
+app.UseAssessmentApi();
+app.MapAssessmentApi();
 app.MapCriteriaApi();
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();

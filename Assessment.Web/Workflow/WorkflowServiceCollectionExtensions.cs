@@ -12,6 +12,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<CycleService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<CyclePublisher>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName)
+            .Validate(o => o.MaxBytes > 0, "Evidence:MaxBytes must be positive.");
         return services;
     }
 }
