@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +28,9 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> factory;
     private readonly string folder;
     private readonly TestDatabase? database;
+    private readonly Uri? kestrelAddress;
 
-    private ApiHost(string folder, DatabaseProvider provider, TestDatabase? database)
+    private ApiHost(string folder, DatabaseProvider provider, TestDatabase? database, bool kestrel = false)
     {
         this.folder = folder;
         this.database = database;
@@ -43,6 +46,14 @@ public sealed class ApiHost : IAsyncDisposable
             builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Criteria:Folder", RepositoryPaths.CriteriaFolder);
         });
+        if (kestrel)
+        {
+            // Real sockets on 127.0.0.1 (an ephemeral port), for load measurements.
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            kestrelAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
     }
 
     public DatabaseProvider Provider { get; }
@@ -52,15 +63,19 @@ public sealed class ApiHost : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <summary>The app on a SQLite file under a new temporary data folder (migrated at start-up, as in production).</summary>
-    public static ApiHost Sqlite()
+    public static ApiHost Sqlite(bool kestrel = false)
     {
-        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-").FullName, DatabaseProvider.Sqlite, null);
-        _ = host.factory.Server;
+        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-").FullName, DatabaseProvider.Sqlite, null, kestrel);
+        if (!kestrel)
+        {
+            _ = host.factory.Server;
+        }
+
         return host;
     }
 
     /// <summary>The app on a new, migrated PostgreSQL database; null when the server is unreachable (see <see cref="PostgresServer.Require"/>).</summary>
-    public static async Task<ApiHost?> PostgresAsync(PostgresServer server)
+    public static async Task<ApiHost?> PostgresAsync(PostgresServer server, bool kestrel = false)
     {
         ArgumentNullException.ThrowIfNull(server);
         if (!server.IsReachable)
@@ -70,13 +85,22 @@ public sealed class ApiHost : IAsyncDisposable
 
         var database = await server.CreateDatabaseAsync("api");
         await database.MigrateAsync();
-        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-pg-").FullName, DatabaseProvider.Postgres, database);
-        _ = host.factory.Server;
+        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-pg-").FullName, DatabaseProvider.Postgres, database, kestrel);
+        if (!kestrel)
+        {
+            _ = host.factory.Server;
+        }
+
         return host;
     }
 
     /// <summary>A client without a cookie (anonymous).</summary>
-    public HttpClient Anonymous() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = kestrelAddress ?? new Uri("http://localhost"),
+    });
 
     /// <summary>A client signed in through <c>POST /api/account/login</c>.</summary>
     public async Task<HttpClient> SignInAsync(string userName)

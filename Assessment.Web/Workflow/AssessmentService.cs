@@ -18,6 +18,8 @@ namespace Assessment.Web.Workflow;
 /// </remarks>
 public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor)
 {
+    private readonly Dictionary<int, AssessmentRecord> loaded = [];
+
     /// <summary>Creates the first revision of a center's self-assessment or inspection in a cycle.</summary>
     public async Task<AssessmentRecord> CreateAsync(int cycleId, NewAssessment request, CancellationToken cancellationToken = default)
     {
@@ -59,9 +61,18 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
         return assessment;
     }
 
-    /// <summary>The assessment with its cycle (and pinned criteria record), answers, vetoes, inspectors and frozen scorecard.</summary>
-    public async Task<AssessmentRecord> LoadAsync(int assessmentId, CancellationToken cancellationToken = default) =>
-        await db.Assessments
+    /// <summary>
+    /// The assessment with its cycle (and pinned criteria record), answers, vetoes, inspectors and frozen
+    /// scorecard. Loaded once per scope (a request): the authorization check and the write share it.
+    /// </summary>
+    public async Task<AssessmentRecord> LoadAsync(int assessmentId, CancellationToken cancellationToken = default)
+    {
+        if (loaded.TryGetValue(assessmentId, out var cached))
+        {
+            return cached;
+        }
+
+        var assessment = await db.Assessments
             .Include(a => a.Cycle).ThenInclude(c => c!.CriteriaVersion)
             .Include(a => a.Center)
             .Include(a => a.Answers)
@@ -70,7 +81,10 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
             .Include(a => a.Scorecard)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-        ?? throw WorkflowException.NotFound($"考核 {assessmentId} 不存在。");
+            ?? throw WorkflowException.NotFound($"考核 {assessmentId} 不存在。");
+        loaded[assessmentId] = assessment;
+        return assessment;
+    }
 
     /// <summary>The criteria the assessment is scored against (its cycle's pinned version).</summary>
     public CriteriaVersion CriteriaOf(AssessmentRecord assessment)
