@@ -342,6 +342,42 @@ public abstract class ApiWorkflowContract
         Assert.AreEqual(HttpStatusCode.Unauthorized, me.StatusCode, "not signed in, and not redirected");
     }
 
+    [TestMethod]
+    public async Task A_new_cycle_pins_the_imported_criteria_version_and_refuses_one_whose_content_changed()
+    {
+        var world = await ApiWorld.CreateAsync(Host);
+        using var bureau = await Host.SignInAsync(world.Bureau);
+        var body = new { year = 2022, title = "2022年度考核", criteriaVersionId = "qh-demo-2022", scheduleStart = "2022-10-01", scheduleEnd = "2022-12-31" };
+        using var created = await bureau.PostAsJsonAsync("/api/cycles/", body);
+        var cycle = await created.ExpectAsync(HttpStatusCode.Created);
+        Assert.AreEqual("Draft", cycle.GetProperty("status").GetString());
+        Assert.AreEqual("qh-demo-2022", cycle.GetProperty("criteriaVersionId").GetString());
+        var record = await Host.WithDbAsync(db => db.CriteriaVersions.AsNoTracking().SingleAsync(v => v.Id == "qh-demo-2022"));
+        StringAssert.StartsWith(record.ContentHash, "sha256:");
+        StringAssert.Contains(record.SourceYaml, "id: qh-demo-2022");
+
+        var changed = "sha256:" + new string('0', 64);
+        await SetHashAsync(changed);
+        try
+        {
+            var cycles = await Host.WithDbAsync(db => db.Cycles.CountAsync());
+            using var refused = await bureau.PostAsJsonAsync("/api/cycles/", body);
+            var problem = await refused.ExpectAsync(HttpStatusCode.Conflict);
+            Assert.IsTrue(problem.GetProperty("errors").TryGetProperty("criteriaVersionId", out _));
+            Assert.AreEqual(cycles, await Host.WithDbAsync(db => db.Cycles.CountAsync()), "no cycle created");
+        }
+        finally
+        {
+            await SetHashAsync(record.ContentHash);
+        }
+
+        async Task SetHashAsync(string hash) => await Host.WithDbAsync(async db =>
+        {
+            (await db.CriteriaVersions.SingleAsync(v => v.Id == "qh-demo-2022")).ContentHash = hash;
+            return await db.SaveChangesAsync();
+        });
+    }
+
     /// <summary>Saves all <paramref name="answers"/> in one request and submits; returns the new version.</summary>
     protected static async Task<long> AnswerAndSubmitAsync(HttpClient client, int assessmentId, IReadOnlyList<ItemAnswer> answers)
     {
