@@ -40,6 +40,7 @@ await app.Services.PrepareEmbeddedDatabaseAsync();
 app.UseAssessmentApi();
 app.MapAssessmentApi();
 app.MapCriteriaApi();
+// Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();
 return 0;

@@ -7,6 +7,8 @@ using Assessment.Scoring.Checklists;
 using Assessment.Scoring.Cycles;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Persistence;
+using Assessment.Web.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using static Assessment.Tests.Web.ApiRequests;
 
@@ -75,6 +77,13 @@ public abstract class ApiWorkflowContract
         }
 
         Assert.AreEqual(world.CenterA, results[0].GetProperty("centerId").GetInt32(), "fewer defects ranks first");
+        using var analyst = await Host.SignInAsync(world.Analyst);
+        using var analystResults = await analyst.GetAsync($"/api/cycles/{world.CycleId}/results");
+        Assert.AreEqual(results.ToString(), (await analystResults.ExpectAsync(HttpStatusCode.OK)).GetProperty("results").ToString(), "analysts read published results");
+        using var ownInspection = await staffA.GetAsync($"/api/assessments/{world.InspectionA}/checklist");
+        await ownInspection.ExpectAsync(HttpStatusCode.OK);
+        using var otherInspection = await staffA.GetAsync($"/api/assessments/{world.InspectionB}/checklist");
+        await otherInspection.ExpectAsync(HttpStatusCode.Forbidden);
     }
 
     [TestMethod]
@@ -181,6 +190,28 @@ public abstract class ApiWorkflowContract
         Assert.IsTrue((await wrongVersion.ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("criteriaVersionId", out _));
         Assert.AreEqual(0, await AnswerCountAsync(world.InspectionA));
         Assert.IsNotNull(answer);
+    }
+
+    [TestMethod]
+    public async Task An_inspector_records_a_veto_and_the_live_scorecard_shows_it_while_an_unknown_veto_saves_nothing()
+    {
+        var world = await ApiWorld.CreateAsync(Host);
+        var veto = world.Criteria.Vetoes[0];
+        using var inspector = await Host.SignInAsync(world.Inspector);
+        using var unknown = await inspector.SendAsync(Json(HttpMethod.Patch, $"/api/assessments/{world.InspectionA}/answers",
+            new { answers = new[] { new { itemId = "A2", number = 0 } }, vetoes = new[] { new { vetoId = "V99" } } }, await VersionAsync(world.InspectionA)));
+        Assert.IsTrue((await unknown.ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("veto:V99", out _));
+        Assert.AreEqual(0, await AnswerCountAsync(world.InspectionA));
+
+        using var saved = await inspector.SendAsync(Json(HttpMethod.Patch, $"/api/assessments/{world.InspectionA}/answers",
+            new { vetoes = new[] { new { vetoId = veto.Id, note = "发现围标串标未制止" } } }, await VersionAsync(world.InspectionA)));
+        var view = await saved.ExpectAsync(HttpStatusCode.OK);
+        Assert.AreEqual(veto.Id, view.GetProperty("score").GetProperty("vetoes")[0].GetProperty("vetoId").GetString());
+        Assert.IsTrue(view.GetProperty("vetoes").EnumerateArray().Single(v => v.GetProperty("id").GetString() == veto.Id).GetProperty("recorded").GetBoolean());
+
+        using var withdrawn = await inspector.SendAsync(Json(HttpMethod.Patch, $"/api/assessments/{world.InspectionA}/answers",
+            new { vetoes = new[] { new { vetoId = veto.Id, triggered = false } } }, saved.ETag()));
+        Assert.AreEqual(0, (await withdrawn.ExpectAsync(HttpStatusCode.OK)).GetProperty("score").GetProperty("vetoes").GetArrayLength());
     }
 
     [TestMethod]
@@ -376,6 +407,33 @@ public abstract class ApiWorkflowContract
             (await db.CriteriaVersions.SingleAsync(v => v.Id == "qh-demo-2022")).ContentHash = hash;
             return await db.SaveChangesAsync();
         });
+    }
+
+    [TestMethod]
+    public async Task Publishing_from_the_services_as_the_seed_does_uses_the_rectification_rates_the_2022_rule_requires()
+    {
+        var world = await ApiWorld.CreateAsync(Host, "qh-demo-2022", 2022);
+        await using (var scope = Host.Scope())
+        {
+            var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+            foreach (var id in new[] { world.InspectionA, world.InspectionB })
+            {
+                var answers = ApiWorld.Answers(world.Criteria, 0).Select(a => new AnswerInput { ItemId = a.ItemId, Met = a.Met, Level = a.Level, Number = a.Number }).ToArray();
+                await assessments.SaveAnswersAsync(id, null, new SaveAnswersRequest(answers));
+                await assessments.SubmitAsync(id, null);
+                await assessments.FinalizeAsync(id, null);
+            }
+
+            var analysis = await scope.ServiceProvider.GetRequiredService<CyclePublisher>()
+                .PublishAsync(world.CycleId, new Dictionary<int, decimal> { [world.CenterA] = 95m, [world.CenterB] = 50m });
+            Assert.AreEqual(2, analysis.Rankings.Count);
+        }
+
+        var results = await Host.WithDbAsync(db => db.CycleResults.AsNoTracking().Where(r => r.CycleId == world.CycleId).ToDictionaryAsync(r => r.CenterId));
+        Assert.AreEqual(results[world.CenterA].Total, results[world.CenterB].Total, "same answers, same total");
+        Assert.IsTrue(results[world.CenterA].IsDemonstration, string.Join("；", results[world.CenterA].DemonstrationReasons));
+        Assert.IsFalse(results[world.CenterB].IsDemonstration, "rectification rate 50% is below the 90% the 2022 rule requires");
+        Assert.AreEqual(CycleStatus.Published, (await Host.WithDbAsync(db => db.Cycles.AsNoTracking().SingleAsync(c => c.Id == world.CycleId))).Status);
     }
 
     /// <summary>Saves all <paramref name="answers"/> in one request and submits; returns the new version.</summary>

@@ -25,6 +25,7 @@ public sealed record ChecklistView(
     CriteriaRef Criteria,
     IReadOnlyList<string> InspectorIds,
     IReadOnlyList<DimensionView> Dimensions,
+    IReadOnlyList<VetoView> Vetoes,
     LiveScore Score,
     Progress Progress,
     FrozenScore? Frozen)
@@ -71,6 +72,12 @@ public sealed record ChecklistView(
             new CriteriaRef(criteria.Id, criteria.Title, criteria.ContentHash),
             assessment.Inspectors.Select(i => i.Id).Order(StringComparer.Ordinal).ToArray(),
             dimensions,
+            criteria.Vetoes.Select(v => new VetoView(
+                v.Id,
+                v.Title,
+                v.LinkedItemId,
+                assessment.VetoFindings.Any(f => f.VetoId == v.Id),
+                assessment.VetoFindings.FirstOrDefault(f => f.VetoId == v.Id)?.Note)).ToArray(),
             new LiveScore(
                 card.Total,
                 card.Total is { } total ? PublishedFigures.Round(total) : null,
@@ -84,6 +91,9 @@ public sealed record ChecklistView(
                 : null);
     }
 }
+
+/// <summary>A veto item of the criteria and whether the inspectors recorded it as triggered.</summary>
+public sealed record VetoView(string Id, string Title, string? LinkedItemId, bool Recorded, string? Note);
 
 public sealed record CriteriaRef(string Id, string Title, string ContentHash);
 

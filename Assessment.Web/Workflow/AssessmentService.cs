@@ -52,7 +52,12 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
     public async Task<AssessmentRecord> AssignInspectorsAsync(int assessmentId, long? expectedVersion, IReadOnlyList<string> inspectorIds, CancellationToken cancellationToken = default)
     {
         var assessment = await LoadAsync(assessmentId, cancellationToken);
-        EnsureWritable(assessment, expectedVersion);
+        if (assessment.Cycle is { Status: CycleStatus.Published } || assessment.Status == AssessmentStatus.Finalized)
+        {
+            throw WorkflowException.Conflict($"考核 {assessmentId} 已定稿或所属考核周期已发布，不能再调整考核组。");
+        }
+
+        EnsureVersion(assessment, expectedVersion);
         var inspectors = await InspectorsAsync(assessment.Kind, inspectorIds, cancellationToken);
         assessment.Inspectors.Clear();
         assessment.Inspectors.AddRange(inspectors);
@@ -128,10 +133,14 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
 
         EnsureWritable(assessment, expectedVersion);
         EnsureDraft(assessment);
-        if (request.Answers is not { Count: > 0 } answers)
+        var answers = request.Answers ?? [];
+        var vetoes = request.Vetoes ?? [];
+        if (answers.Count == 0 && vetoes.Count == 0)
         {
             throw WorkflowException.Invalid("answers", "请至少提交一项答案。");
         }
+
+        ValidateVetoes(criteria, assessment, vetoes, errors);
 
         var evidence = (await db.EvidenceFiles.Where(e => e.AssessmentId == assessmentId).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -202,8 +211,59 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
             answer.EvidenceIds = [.. input.EvidenceIds ?? []];
         }
 
+        foreach (var veto in vetoes)
+        {
+            var finding = assessment.VetoFindings.FirstOrDefault(v => v.VetoId == veto.VetoId);
+            if (!veto.Triggered)
+            {
+                if (finding is not null)
+                {
+                    assessment.VetoFindings.Remove(finding);
+                    db.VetoFindings.Remove(finding);
+                }
+            }
+            else if (finding is null)
+            {
+                assessment.VetoFindings.Add(new VetoFindingRecord { VetoId = veto.VetoId, Note = veto.Note });
+            }
+            else
+            {
+                finding.Note = veto.Note;
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return assessment;
+    }
+
+    private static void ValidateVetoes(CriteriaVersion criteria, AssessmentRecord assessment, IReadOnlyList<VetoInput> vetoes, Dictionary<string, string[]> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < vetoes.Count; i++)
+        {
+            var veto = vetoes[i];
+            var key = string.IsNullOrWhiteSpace(veto?.VetoId) ? $"vetoes[{i}].vetoId" : $"veto:{veto.VetoId}";
+            if (veto is null || string.IsNullOrWhiteSpace(veto.VetoId))
+            {
+                errors[key] = ["缺少否决项编号。"];
+            }
+            else if (!seen.Add(veto.VetoId))
+            {
+                errors[key] = [$"否决项 {veto.VetoId} 在同一请求中重复出现。"];
+            }
+            else if (criteria.Vetoes.All(v => v.Id != veto.VetoId))
+            {
+                errors[key] = [$"考核标准“{criteria.Id}”中没有否决项 {veto.VetoId}。"];
+            }
+            else if (assessment.Kind == AssessmentKind.SelfAssessment && veto.Triggered)
+            {
+                errors[key] = ["否决项由考核组认定，自评中不能填写。"];
+            }
+            else if (veto.Note is { Length: > VetoFindingRecord.NoteMaxLength })
+            {
+                errors[key] = [$"否决项说明超过 {VetoFindingRecord.NoteMaxLength} 个字符。"];
+            }
+        }
     }
 
     /// <summary>Records an uploaded evidence file (already stored by the caller) on the assessment.</summary>
@@ -389,7 +449,10 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
 public sealed record NewAssessment(int CenterId, AssessmentKind Kind, IReadOnlyList<string>? InspectorIds = null);
 
 /// <summary>A save of one or many answers; <see cref="CycleId"/> and <see cref="CriteriaVersionId"/>, when given, must match.</summary>
-public sealed record SaveAnswersRequest(IReadOnlyList<AnswerInput> Answers, int? CycleId = null, string? CriteriaVersionId = null);
+public sealed record SaveAnswersRequest(IReadOnlyList<AnswerInput>? Answers, int? CycleId = null, string? CriteriaVersionId = null, IReadOnlyList<VetoInput>? Vetoes = null);
+
+/// <summary>A veto item (一票否决) found triggered (<see cref="Triggered"/>) or withdrawn, with the inspector's note.</summary>
+public sealed record VetoInput(string VetoId, bool Triggered = true, string? Note = null);
 
 /// <summary>One item's answer as a client sends it.</summary>
 public sealed record AnswerInput

@@ -23,7 +23,15 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
     /// 404 no such cycle; 409 already published, still a draft, or a criteria hash changed; 422 a center
     /// of the cycle has no finalized current inspection, or no center can be ranked.
     /// </exception>
-    public async Task<CycleAnalysis> PublishAsync(int cycleId, CancellationToken cancellationToken = default)
+    public Task<CycleAnalysis> PublishAsync(int cycleId, CancellationToken cancellationToken = default) =>
+        PublishAsync(cycleId, null, cancellationToken);
+
+    /// <summary>
+    /// Publishes with each center's rectification completion rate (percent) for the previous cycle's findings,
+    /// keyed by center id, for criteria whose demonstration rule requires one (e.g. qh-demo-2022). A center
+    /// without a rate is judged as "unknown" by the engine (not eligible under such a rule).
+    /// </summary>
+    public async Task<CycleAnalysis> PublishAsync(int cycleId, IReadOnlyDictionary<int, decimal>? previousRectificationRates, CancellationToken cancellationToken = default)
     {
         var cycle = await db.Cycles.Include(c => c.CriteriaVersion).FirstOrDefaultAsync(c => c.Id == cycleId, cancellationToken)
             ?? throw WorkflowException.NotFound($"考核周期 {cycleId} 不存在。");
@@ -77,7 +85,8 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
                 self = Scorer.Score(criteria, selfAssessment.ToChecklist(criteria.Id)) is { IsComplete: true } selfCard ? selfCard : null;
             }
 
-            results.Add(new CenterResult(Key(centerId), centers[centerId].Name, card, self));
+            decimal? rate = previousRectificationRates is not null && previousRectificationRates.TryGetValue(centerId, out var r) ? r : null;
+            results.Add(new CenterResult(Key(centerId), centers[centerId].Name, card, self, rate));
         }
 
         var analysis = CycleAnalyzer.Analyze(criteria, results, await PreviousCycleAsync(cycle, cancellationToken));
