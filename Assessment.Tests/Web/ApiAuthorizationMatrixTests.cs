@@ -81,9 +81,12 @@ public sealed class ApiAuthorizationMatrixTests
         new("POST", "/api/assessments/{id:int}/submit", $"/api/assessments/{w.InspectionA}/submit", null, [PreconditionRequired, PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("POST", "/api/assessments/{id:int}/evidence", $"/api/assessments/{w.SelfA}/evidence", Form.Instance, [PreconditionRequired, Forbidden, Forbidden, PreconditionRequired, Forbidden, Forbidden, Unauthorized]),
         new("POST", "/api/assessments/{id:int}/finalize", $"/api/assessments/{w.InspectionA}/finalize", null, [PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("PUT", "/api/assessments/{id:int}/inspectors", $"/api/assessments/{w.InspectionA}/inspectors", new { inspectorIds = Array.Empty<string>() }, [PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("POST", "/api/assessments/{id:int}/amend", $"/api/assessments/{w.InspectionA}/amend", new { reason = "复核" }, [PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
 
         // Cycles: administered by the bureau; results only once published (this cycle is not).
+        new("GET", "/api/cycles/", "/api/cycles/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Unauthorized]),
+        new("GET", "/api/cycles/{id:int}/assessments", $"/api/cycles/{w.CycleId}/assessments", null, [Ok, Ok, Ok, Ok, Ok, Forbidden, Unauthorized]),
         new("POST", "/api/cycles/", "/api/cycles/", new { year = 1, title = "", criteriaVersionId = "qh-demo-2021", scheduleStart = "2021-01-01", scheduleEnd = "2021-12-31" }, [BadRequest, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("POST", "/api/cycles/{id:int}/open", $"/api/cycles/{w.CycleId}/open", null, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("POST", "/api/cycles/{id:int}/review", "/api/cycles/999999/review", null, [404, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
@@ -172,6 +175,27 @@ public sealed class ApiAuthorizationMatrixTests
         using var redirect = await anonymous.GetAsync($"/api/assessments/{world.SelfA}/checklist");
         Assert.AreEqual(HttpStatusCode.Unauthorized, redirect.StatusCode, "the API answers 401, never a redirect to the login page");
         Assert.AreEqual("application/problem+json", redirect.Content.Headers.ContentType?.MediaType);
+    }
+
+    [TestMethod]
+    public async Task A_cycles_assessment_list_shows_each_caller_only_what_they_may_read()
+    {
+        var w = world!;
+        var expected = new Dictionary<string, int[]>
+        {
+            [w.Bureau] = [w.SelfA, w.InspectionA, w.SelfB, w.InspectionB],
+            [w.Inspector] = [w.InspectionA, w.InspectionB],
+            [w.OtherInspector] = [],
+            [w.StaffA] = [w.SelfA],
+            [w.StaffB] = [w.SelfB],
+        };
+        foreach (var (user, ids) in expected)
+        {
+            using var client = await host!.SignInAsync(user);
+            using var response = await client.GetAsync($"/api/cycles/{w.CycleId}/assessments");
+            var list = await response.ExpectAsync(HttpStatusCode.OK);
+            CollectionAssert.AreEquivalent(ids, list.EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToArray(), user);
+        }
     }
 
     [TestMethod]

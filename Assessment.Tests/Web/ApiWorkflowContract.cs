@@ -215,6 +215,48 @@ public abstract class ApiWorkflowContract
     }
 
     [TestMethod]
+    public async Task Reassigning_the_inspection_team_moves_access_to_the_new_inspector()
+    {
+        var world = await ApiWorld.CreateAsync(Host);
+        using var bureau = await Host.SignInAsync(world.Bureau);
+        using var before = await Host.SignInAsync(world.Inspector);
+        using var after = await Host.SignInAsync(world.OtherInspector);
+        var otherId = (await (await after.GetAsync("/api/account/me")).ExpectAsync(HttpStatusCode.OK)).GetProperty("id").GetString();
+
+        using var assigned = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/assessments/{world.InspectionA}/inspectors",
+            new { inspectorIds = new[] { otherId } }, await VersionAsync(world.InspectionA)));
+        await assigned.ExpectAsync(HttpStatusCode.OK);
+        Assert.AreEqual(HttpStatusCode.OK, (await after.GetAsync($"/api/assessments/{world.InspectionA}/checklist")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await before.GetAsync($"/api/assessments/{world.InspectionA}/checklist")).StatusCode);
+
+        using var notInspector = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/assessments/{world.InspectionA}/inspectors",
+            new { inspectorIds = new[] { "no-such-user" } }, assigned.ETag()));
+        Assert.IsTrue((await notInspector.ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("inspectorIds", out _));
+    }
+
+    [TestMethod]
+    public async Task A_retried_upload_with_the_same_idempotency_key_stores_one_evidence_file()
+    {
+        var world = await ApiWorld.CreateAsync(Host);
+        using var staff = await Host.SignInAsync(world.StaffA);
+        var version = await VersionAsync(world.SelfA);
+        var png = Png(3000);
+        using var first = Upload(world.SelfA, png, "image/png", "窗口.png", version);
+        first.Headers.Add("Idempotency-Key", "upload-1");
+        using var firstResponse = await staff.SendAsync(first);
+        var stored = await firstResponse.ExpectAsync(HttpStatusCode.Created);
+
+        // The phone rebuilds the same upload (a new multipart boundary) and sends it again.
+        using var retry = Upload(world.SelfA, png, "image/png", "窗口.png", version);
+        retry.Headers.Add("Idempotency-Key", "upload-1");
+        using var retryResponse = await staff.SendAsync(retry);
+        var replayed = await retryResponse.ExpectAsync(HttpStatusCode.Created);
+        Assert.AreEqual(stored.GetProperty("id").GetInt32(), replayed.GetProperty("id").GetInt32());
+        Assert.AreEqual(1, await Host.WithDbAsync(db => db.EvidenceFiles.CountAsync(e => e.AssessmentId == world.SelfA)));
+        Assert.AreEqual(version + 1, await VersionAsync(world.SelfA));
+    }
+
+    [TestMethod]
     public async Task Submitting_an_incomplete_checklist_is_a_422_listing_the_unanswered_items()
     {
         var world = await ApiWorld.CreateAsync(Host);

@@ -27,6 +27,7 @@ public static class AssessmentApi
         group.MapGet("/evidence/{evidenceId:int}", GetEvidenceAsync).RequireAuthorization(Policies.ChecklistUser);
         group.MapPost("/submit", SubmitAsync).RequireAuthorization(Policies.ChecklistUser).WithMetadata(new IdempotentWriteAttribute());
         group.MapPost("/finalize", FinalizeAsync).RequireAuthorization(Policies.BureauAdmin).WithMetadata(new IdempotentWriteAttribute());
+        group.MapPut("/inspectors", AssignInspectorsAsync).RequireAuthorization(Policies.BureauAdmin).WithMetadata(new IdempotentWriteAttribute());
         group.MapPost("/amend", AmendAsync).RequireAuthorization(Policies.BureauAdmin).WithMetadata(new IdempotentWriteAttribute());
         group.MapGet("/revisions", GetRevisionsAsync).RequireAuthorization(Policies.ChecklistUser);
         return group;
@@ -38,6 +39,8 @@ public static class AssessmentApi
         Assessment.Scoring.Criteria.InspectionMethod? Method = null, IReadOnlyList<int>? EvidenceIds = null, int? CycleId = null, string? CriteriaVersionId = null);
 
     public sealed record AmendBody(string? Reason);
+
+    public sealed record InspectorsBody(IReadOnlyList<string>? InspectorIds);
 
     public sealed record RevisionView(int AssessmentId, int Revision, AssessmentStatus Status, string? AmendmentReason, decimal? Total, string? Grade, DateTimeOffset? FinalizedAt);
 
@@ -116,6 +119,13 @@ public static class AssessmentApi
     {
         var expected = request.RequiredVersion();
         return State(await assessments.FinalizeAsync(id, expected, cancellationToken), request.HttpContext.Response);
+    }
+
+    internal static async Task<Ok<AssessmentState>> AssignInspectorsAsync(
+        int id, InspectorsBody body, AssessmentService assessments, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var expected = request.RequiredVersion();
+        return State(await assessments.AssignInspectorsAsync(id, expected, body?.InspectorIds ?? [], cancellationToken), request.HttpContext.Response);
     }
 
     internal static async Task<Created<AssessmentState>> AmendAsync(

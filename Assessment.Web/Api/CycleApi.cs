@@ -14,6 +14,8 @@ public static class CycleApi
     {
         var group = app.MapGroup("/api/cycles").WithTags("考核周期");
 
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ResultsReader);
+        group.MapGet("/{id:int}/assessments", ListAssessmentsAsync).RequireAuthorization(Policies.ChecklistUser);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.BureauAdmin).WithMetadata(new IdempotentWriteAttribute());
         group.MapPost("/{id:int}/open", OpenAsync).RequireAuthorization(Policies.BureauAdmin).WithMetadata(new IdempotentWriteAttribute());
         group.MapPost("/{id:int}/review", StartReviewAsync).RequireAuthorization(Policies.BureauAdmin).WithMetadata(new IdempotentWriteAttribute());
@@ -37,6 +39,34 @@ public static class CycleApi
     public sealed record DimensionResultView(string Code, string Name, decimal Weight, decimal? Score);
 
     public sealed record ResultsView(int CycleId, int Year, string Title, string CriteriaVersionId, DateTimeOffset? PublishedAt, IReadOnlyList<ResultView> Results);
+
+    /// <summary>One assessment in a cycle's list: the current revision of each center and kind the user may read.</summary>
+    public sealed record AssessmentSummary(int Id, long Version, int CenterId, string CenterName, AssessmentKind Kind, AssessmentStatus Status, int Revision, bool CanEdit);
+
+    internal static async Task<Ok<CycleView[]>> ListAsync(AssessmentDbContext db, CancellationToken cancellationToken)
+    {
+        var cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(cycles.Select(CycleView.Of).ToArray());
+    }
+
+    internal static async Task<Ok<AssessmentSummary[]>> ListAssessmentsAsync(int id, ClaimsPrincipal user, AssessmentDbContext db, CancellationToken cancellationToken)
+    {
+        _ = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw WorkflowException.NotFound($"考核周期 {id} 不存在。");
+        var current = await db.Assessments.AsNoTracking()
+            .Where(a => a.CycleId == id)
+            .Where(a => !db.Assessments.Any(b => b.CycleId == a.CycleId && b.CenterId == a.CenterId && b.Kind == a.Kind && b.Revision > a.Revision))
+            .Include(a => a.Cycle)
+            .Include(a => a.Center)
+            .Include(a => a.Inspectors)
+            .OrderBy(a => a.CenterId).ThenBy(a => a.Kind)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(current
+            .Where(a => AccessRules.CanRead(user, a))
+            .Select(a => new AssessmentSummary(a.Id, a.Version, a.CenterId, a.Center?.Name ?? "", a.Kind, a.Status, a.Revision, AccessRules.CanEdit(user, a)))
+            .ToArray());
+    }
 
     internal static async Task<Created<CycleView>> CreateAsync(NewCycle body, CycleService cycles, CancellationToken cancellationToken)
     {
