@@ -1,6 +1,9 @@
+using Assessment.Web.Api;
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Security;
+using Assessment.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
@@ -12,6 +15,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(_ => CriteriaRegistry.Load(builder.Configuration["Criteria:Folder"] ?? CriteriaFolder.Locate()));
 builder.Services.AddAssessmentPersistence(builder.Configuration);
+builder.Services.AddAssessmentWorkflow();
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {
         options.Password.RequiredLength = 10;
@@ -23,6 +27,8 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     })
     .AddEntityFrameworkStores<AssessmentDbContext>()
     .AddDefaultTokenProviders();
+builder.Services.AddAssessmentSecurity();
+builder.Services.AddAssessmentApi();
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -31,7 +37,10 @@ if (DbCommands.Handles(args))
 }
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
+app.UseAssessmentApi();
+app.MapAssessmentApi();
 app.MapCriteriaApi();
+// Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();
 return 0;

@@ -18,6 +18,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private TestDatabase(DatabaseProvider provider, string connectionString, string dataFolder, Func<ValueTask> drop)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         this.drop = drop;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,6 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string the database was created with (empty for the default SQLite file).</summary>
+    public string ConnectionString { get; }
 
     public IServiceCollection Services { get; }
 

@@ -10,7 +10,8 @@ public sealed class CriteriaVersionRecord : IAudited
     public const int IdMaxLength = 64;
     public const int SchemeMaxLength = 64;
     public const int TitleMaxLength = 200;
-    public const int HashLength = 64;
+    /// <summary>"sha256:" and 64 hex digits, as <c>CriteriaHasher</c> writes it.</summary>
+    public const int HashLength = 71;
 
     /// <summary>The version id from the file, e.g. <c>qh-demo-2022</c>.</summary>
     public required string Id { get; set; }

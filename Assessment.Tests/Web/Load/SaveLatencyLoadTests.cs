@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Assessment.Web.Persistence;
+using Assessment.Web.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using static Assessment.Tests.Web.ApiRequests;
+
+namespace Assessment.Tests.Web.Load;
+
+/// <summary>
+/// Checklist save latency under concurrent writers, over real sockets on 127.0.0.1 (Kestrel). Not part of
+/// the normal run: set <c>ASSESSMENT_LOAD=1</c> (see docs/load/save-latency.md). Each writer is a signed-in
+/// inspector client saving one answer at a time to its own center's inspection with If-Match, as the capture
+/// UI does; a second pass puts all writers on one assessment to measure 412 contention.
+/// </summary>
+[TestClass]
+[TestCategory("Load")]
+public sealed class SaveLatencyLoadTests
+{
+    private const string Switch = "ASSESSMENT_LOAD";
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [DataRow("Sqlite", 20)]
+    [DataRow("Sqlite", 50)]
+    [DataRow("Postgres", 20)]
+    [DataRow("Postgres", 50)]
+    public async Task Concurrent_writers_save_answers_and_the_latency_is_reported(string provider, int writers)
+    {
+        if (Environment.GetEnvironmentVariable(Switch) != "1")
+        {
+            Assert.Inconclusive($"Load test: set {Switch}=1 to run it.");
+        }
+
+        var saves = int.Parse(Environment.GetEnvironmentVariable("ASSESSMENT_LOAD_SAVES") ?? "40", CultureInfo.InvariantCulture);
+        ApiHost host;
+        if (provider == "Postgres")
+        {
+            var server = await PostgresServer.ConnectAsync();
+            server.Require();
+            host = (await ApiHost.PostgresAsync(server, kestrel: true))!;
+        }
+        else
+        {
+            host = ApiHost.Sqlite(kestrel: true);
+        }
+
+        await using var _ = host;
+        var world = await ApiWorld.CreateAsync(host);
+        var assessments = await CreateInspectionsAsync(host, world, writers);
+        var items = world.Criteria.Items.Where(i => i.Rule is Assessment.Scoring.Criteria.DeductionRule).Select(i => i.Id).ToArray();
+
+        // Own assessment per writer.
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < writers; i++)
+        {
+            clients.Add(await host.SignInAsync(world.Inspector));
+        }
+
+        var own = await RunAsync(clients, (writer, _) => assessments[writer], items, saves);
+        Report(provider, writers, saves, "own assessment each", own);
+        Assert.AreEqual(0, own.Failures, "no save to an own assessment may fail");
+
+        // All writers on one assessment: optimistic concurrency turns collisions into 412s, never lost updates.
+        var shared = await RunAsync(clients, (_, _) => assessments[0], items, Math.Max(5, saves / 4));
+        Report(provider, writers, Math.Max(5, saves / 4), "one shared assessment", shared);
+        var version = await host.WithDbAsync(db => Task.FromResult(db.Assessments.Single(a => a.Id == assessments[0]).Version));
+        Assert.AreEqual(1 + saves * 1L + shared.Successes, version, "every successful save raised the version exactly once");
+        clients.ForEach(c => c.Dispose());
+    }
+
+    private static async Task<int[]> CreateInspectionsAsync(ApiHost host, ApiWorld world, int count)
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var inspectorId = db.Users.Single(u => u.UserName == world.Inspector).Id;
+        var region = db.Centers.Where(c => c.Id == world.CenterA).Select(c => c.RegionId).Single();
+        var ids = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var center = new Center { Code = PersistenceBuilders.Unique("L"), Name = $"负载测试中心{i}", Level = CenterLevel.County, RegionId = region };
+            db.Centers.Add(center);
+            await db.SaveChangesAsync();
+            ids[i] = (await service.CreateAsync(world.CycleId, new NewAssessment(center.Id, AssessmentKind.Inspection, [inspectorId]))).Id;
+        }
+
+        return ids;
+    }
+
+    private static async Task<Result> RunAsync(List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves)
+    {
+        var latencies = new List<double>[clients.Count];
+        var failures = 0;
+        var conflicts = 0;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select((client, writer) => Task.Run(async () =>
+        {
+            var mine = latencies[writer] = [];
+            for (var n = 0; n < saves; n++)
+            {
+                var id = target(writer, n);
+                var version = (await client.GetAsync($"/api/assessments/{id}/checklist")).ETag();
+                var item = items[(writer + n) % items.Length];
+                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"writer {writer} save {n}" }, version);
+                var watch = Stopwatch.StartNew();
+                using var response = await client.SendAsync(request);
+                await response.Content.LoadIntoBufferAsync();
+                watch.Stop();
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    mine.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                else if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+        total.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(all, failures, conflicts, total.Elapsed);
+    }
+
+    private void Report(string provider, int writers, int saves, string mode, Result result)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{provider}, {writers} writers × {saves} saves, {mode}: ok {result.Successes}, 412 {result.Conflicts}, failed {result.Failures}; " +
+            $"p50 {Percentile(result.Latencies, 50):F1} ms, p95 {Percentile(result.Latencies, 95):F1} ms, p99 {Percentile(result.Latencies, 99):F1} ms, " +
+            $"max {(result.Latencies.Length == 0 ? 0 : result.Latencies[^1]):F1} ms; {result.Successes / result.Elapsed.TotalSeconds:F0} saves/s");
+        TestContext.WriteLine(line);
+        Console.WriteLine(line);
+    }
+
+    private static double Percentile(double[] sorted, int p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private sealed record Result(double[] Latencies, int Failures, int Conflicts, TimeSpan Elapsed)
+    {
+        public int Successes => Latencies.Length;
+    }
+}

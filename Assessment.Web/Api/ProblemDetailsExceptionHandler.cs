@@ -1,0 +1,51 @@
+using Assessment.Web.Persistence;
+using Assessment.Web.Workflow;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assessment.Web.Api;
+
+/// <summary>
+/// The one place exceptions become ProblemDetails (RFC 7807): workflow refusals keep their status and
+/// the fields or items they name; a concurrent change found by the database is 412; a changed criteria
+/// version 409; a body the API cannot read 400 (413 when too large); anything else 500 without details.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            WorkflowException e => Problem(e.Status, e.Message, e.Errors),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "数据已被他人修改，本次保存未生效，请刷新后重试。"),
+            CriteriaVersionLockedException e => Problem(StatusCodes.Status409Conflict, e.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "上传内容超过大小限制。"),
+            BadHttpRequestException e => Problem(e.StatusCode, $"请求格式有误：{e.Message}"),
+            InvalidDataException e => Problem(StatusCodes.Status400BadRequest, $"请求格式有误：{e.Message}"),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "服务器内部错误，本次操作未生效。");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title };
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

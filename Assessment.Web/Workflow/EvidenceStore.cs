@@ -1,0 +1,214 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Assessment.Web.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Assessment.Web.Workflow;
+
+/// <summary>Configuration section <c>Evidence</c>.</summary>
+public sealed class EvidenceOptions
+{
+    public const string SectionName = "Evidence";
+
+    /// <summary>Where evidence files are kept; default <c>&lt;Database:DataFolder&gt;/evidence</c>. Relative to the content root.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>The largest file accepted, in bytes (default 20 MB); larger uploads get 413.</summary>
+    public long MaxBytes { get; set; } = 20L * 1024 * 1024;
+}
+
+/// <summary>
+/// Stores evidence files outside the database, content-addressed by SHA-256 (<c>ab/abcdef….pdf</c>). The
+/// content decides what a file is: JPEG, PNG, PDF, DOCX and XLSX are recognised by their bytes and must
+/// match the declared content type (415 otherwise); the file name is never trusted or used as a path.
+/// Bytes go to a temporary file first and are moved into place only when complete, so a failure leaves
+/// nothing half-written.
+/// </summary>
+public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment)
+{
+    public const string Jpeg = "image/jpeg";
+    public const string Png = "image/png";
+    public const string Pdf = "application/pdf";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Jpeg] = ".jpg",
+        [Png] = ".png",
+        [Pdf] = ".pdf",
+        [Docx] = ".docx",
+        [Xlsx] = ".xlsx",
+    };
+
+    public long MaxBytes => options.Value.MaxBytes;
+
+    public string Folder => Path.GetFullPath(
+        options.Value.Folder is { Length: > 0 } folder ? folder : Path.Combine(database.Value.DataFolder, "evidence"),
+        environment.ContentRootPath);
+
+    /// <summary>Stores the upload and returns an unsaved <see cref="EvidenceFile"/> describing it.</summary>
+    public async Task<EvidenceFile> StoreAsync(Stream content, string declaredContentType, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var declared = (declaredContentType ?? "").Split(';')[0].Trim();
+        if (!Extensions.TryGetValue(declared, out var extension))
+        {
+            throw new WorkflowException(StatusCodes.Status415UnsupportedMediaType,
+                $"不支持的文件类型“{declared}”：佐证材料只接受 JPEG、PNG 图片，PDF、Word（docx）和 Excel（xlsx）文件。",
+                new Dictionary<string, string[]> { ["file"] = [$"类型 {declared} 不受支持。"] });
+        }
+
+        var temporary = Path.Combine(Folder, ".incoming");
+        Directory.CreateDirectory(temporary);
+        var temp = Path.Combine(temporary, Guid.NewGuid().ToString("N"));
+        try
+        {
+            string sha;
+            long size;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+            {
+                (sha, size) = await CopyHashedAsync(content, file, cancellationToken);
+                file.Position = 0;
+                var actual = Sniff(file);
+                if (!string.Equals(actual, declared, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new WorkflowException(StatusCodes.Status415UnsupportedMediaType,
+                        $"文件内容与声明的类型不符：声明为“{declared}”，实际内容{(actual is null ? "不是受支持的类型" : $"为“{actual}”")}。",
+                        new Dictionary<string, string[]> { ["file"] = ["文件内容与类型不符。"] });
+                }
+            }
+
+            var relative = $"{sha[..2]}/{sha}{extension}";
+            var target = Path.Combine(Folder, sha[..2], sha + extension);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (File.Exists(target))
+            {
+                File.Delete(temp);
+            }
+            else
+            {
+                File.Move(temp, target);
+            }
+
+            return new EvidenceFile
+            {
+                StoragePath = relative,
+                OriginalFileName = SafeName(fileName),
+                ContentType = declared.ToLowerInvariant(),
+                Size = size,
+                Sha256 = sha,
+                UploadedBy = "",
+            };
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Opens a stored file for reading.</summary>
+    public Stream Open(EvidenceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = Path.GetFullPath(Path.Combine(Folder, file.StoragePath));
+        if (!path.StartsWith(Folder, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Evidence {file.Id} has a path outside the evidence folder.");
+        }
+
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    }
+
+    /// <summary>The content type the bytes are, or null when none of the accepted ones.</summary>
+    public static string? Sniff(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Span<byte> head = stackalloc byte[8];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        stream.Position = 0;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return Jpeg;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return Png;
+        }
+
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return Pdf;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[(byte)'P', (byte)'K', 3, 4]))
+        {
+            return OfficeKind(stream);
+        }
+
+        return null;
+    }
+
+    private static string? OfficeKind(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            if (!names.Contains("[Content_Types].xml"))
+            {
+                return null;
+            }
+
+            return names.Contains("word/document.xml") ? Docx : names.Contains("xl/workbook.xml") ? Xlsx : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+    }
+
+    private async Task<(string Sha, long Size)> CopyHashedAsync(Stream source, Stream target, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            size += read;
+            if (size > MaxBytes)
+            {
+                throw new WorkflowException(StatusCodes.Status413PayloadTooLarge,
+                    $"文件超过大小限制（{MaxBytes / 1024 / 1024} MB）。",
+                    new Dictionary<string, string[]> { ["file"] = ["文件过大。"] });
+            }
+
+            hash.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        await target.FlushAsync(cancellationToken);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    private static string SafeName(string? name)
+    {
+        var plain = Path.GetFileName(name ?? "").Trim();
+        if (plain.Length == 0)
+        {
+            plain = "未命名";
+        }
+
+        return plain.Length > EvidenceFile.FileNameMaxLength ? plain[^EvidenceFile.FileNameMaxLength..] : plain;
+    }
+}
