@@ -1,5 +1,6 @@
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
+using Assessment.Web.Demo;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,7 +31,18 @@ if (DbCommands.Handles(args))
     return await DbCommands.RunAsync(args, app.Services, Console.Out);
 }
 
+if (SeedCommands.Handles(args))
+{
+    return await SeedCommands.RunAsync(args, app.Services, Console.Out);
+}
+
+if (UserCommands.Handles(args))
+{
+    return await UserCommands.RunAsync(args, app.Services, Console.Out);
+}
+
 await app.Services.PrepareEmbeddedDatabaseAsync();
+await app.Services.SeedDemoOnFirstRunAsync();
 app.MapCriteriaApi();
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();
