@@ -41,7 +41,7 @@ public static class SeedCommands
         }
         catch (Exception e) when (e is InvalidOperationException or DbException or DbUpdateException)
         {
-            await output.WriteLineAsync($"错误 (error): 演示数据未写入，数据库未做更改 (demo data not written, nothing changed): {e.Message}").ConfigureAwait(false);
+            await output.WriteLineAsync($"错误 (error): 演示数据未写入，数据库未做更改 (demo data not written, nothing changed): {e.GetBaseException().Message}").ConfigureAwait(false);
             return 1;
         }
 

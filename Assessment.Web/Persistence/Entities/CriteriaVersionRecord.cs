@@ -10,7 +10,9 @@ public sealed class CriteriaVersionRecord : IAudited
     public const int IdMaxLength = 64;
     public const int SchemeMaxLength = 64;
     public const int TitleMaxLength = 200;
-    public const int HashLength = 64;
+
+    /// <summary>The loader's hash format: <c>sha256:</c> and 64 lowercase hex digits.</summary>
+    public const int HashLength = 71;
 
     /// <summary>The version id from the file, e.g. <c>qh-demo-2022</c>.</summary>
     public required string Id { get; set; }
@@ -21,7 +23,7 @@ public sealed class CriteriaVersionRecord : IAudited
 
     public DateOnly EffectiveDate { get; set; }
 
-    /// <summary>SHA-256 (hex) of the version's canonical form, as computed by the loader.</summary>
+    /// <summary>The loader's content hash of the version's canonical form: <c>sha256:</c> and 64 hex digits.</summary>
     public required string ContentHash { get; set; }
 
     /// <summary>The YAML text the version was imported from.</summary>

@@ -402,8 +402,8 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)");
 
                     b.Property<DateOnly>("EffectiveDate")
                         .HasColumnType("date");
@@ -758,8 +758,8 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("CriteriaHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)");
 
                     b.Property<string>("CriteriaVersionId")
                         .IsRequired()

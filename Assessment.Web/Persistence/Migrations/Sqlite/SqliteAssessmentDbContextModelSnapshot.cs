@@ -386,7 +386,7 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(71)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveDate")
@@ -726,7 +726,7 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("CriteriaHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(71)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CriteriaVersionId")
