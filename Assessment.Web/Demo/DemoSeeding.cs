@@ -40,7 +40,8 @@ public static partial class DemoSeeding
             result = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (result is { Status: DemoSeedStatus.Seeded, Cycle2021Id: { } cycleId } && services.GetService<IDemoCyclePublisher>() is not null)
+        var publisherRegistered = services.GetService<IServiceProviderIsService>()?.IsService(typeof(IDemoCyclePublisher)) == true;
+        if (result is { Status: DemoSeedStatus.Seeded, Cycle2021Id: { } cycleId } && publisherRegistered)
         {
             var publishing = services.CreateAsyncScope();
             await using (publishing.ConfigureAwait(false))
