@@ -299,6 +299,23 @@ public sealed class DemoSeedTests
     }
 
     [TestMethod]
+    public async Task A_publisher_that_fails_leaves_the_seed_committed_and_2021_under_review()
+    {
+        await using var host = DemoHost.Over(
+            TestDatabase.SqliteInDataFolder(folder),
+            configure: services => services.AddScoped<IDemoCyclePublisher, FailingPublisher>());
+
+        var (exit, output) = await host.RunAsync(["seed", "demo"]);
+
+        Assert.AreEqual(1, exit, output);
+        StringAssert.Contains(output, "发布失败");
+        StringAssert.Contains(output, "考核周期 2021 不能发布");
+        await using var scope = host.Open();
+        Assert.AreEqual(8, await scope.Db.Centers.CountAsync());
+        Assert.AreEqual(CycleStatus.UnderReview, (await scope.Db.Cycles.SingleAsync(c => c.Year == 2021)).Status);
+    }
+
+    [TestMethod]
     public void Demo_accounts_and_their_passwords_are_documented_in_the_README()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
@@ -339,5 +356,11 @@ public sealed class DemoSeedTests
             log.FinalizedInspectionsSeen = await db.Assessments.CountAsync(
                 a => a.CycleId == cycleId && a.Kind == AssessmentKind.Inspection && a.Status == AssessmentStatus.Finalized, cancellationToken);
         }
+    }
+
+    private sealed class FailingPublisher : IDemoCyclePublisher
+    {
+        public Task PublishAsync(int cycleId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("考核周期 2021 不能发布（测试）");
     }
 }

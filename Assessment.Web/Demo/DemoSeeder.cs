@@ -335,4 +335,7 @@ public sealed record DemoSeedResult(DemoSeedStatus Status)
 
     /// <summary>Whether the 2021 cycle was published through the registered <see cref="IDemoCyclePublisher"/>.</summary>
     public bool Published2021 { get; init; }
+
+    /// <summary>Why publishing the 2021 cycle failed, when it did; the seed itself stays committed.</summary>
+    public string? PublishError { get; init; }
 }

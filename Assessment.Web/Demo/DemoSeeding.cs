@@ -46,10 +46,17 @@ public static partial class DemoSeeding
             var publishing = services.CreateAsyncScope();
             await using (publishing.ConfigureAwait(false))
             {
-                await publishing.ServiceProvider.GetRequiredService<IDemoCyclePublisher>().PublishAsync(cycleId, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await publishing.ServiceProvider.GetRequiredService<IDemoCyclePublisher>().PublishAsync(cycleId, cancellationToken).ConfigureAwait(false);
+                    result = result with { Published2021 = true };
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The seed is committed and stays: 2021 remains under review, to be published by hand.
+                    result = result with { PublishError = e.GetBaseException().Message };
+                }
             }
-
-            result = result with { Published2021 = true };
         }
 
         return result;
@@ -90,7 +97,18 @@ public static partial class DemoSeeding
             }
         }
 
-        var result = await SeedAsync(services, cancellationToken).ConfigureAwait(false);
+        DemoSeedResult result;
+        try
+        {
+            result = await SeedAsync(services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The application still starts, empty; `seed demo` reports the same problem on demand.
+            LogNotSeeded(logger, e);
+            return null;
+        }
+
         if (result.Status == DemoSeedStatus.Seeded)
         {
             LogSeeded(logger, result.Centers, AccountNames);
@@ -104,6 +122,9 @@ public static partial class DemoSeeding
     [LoggerMessage(Level = LogLevel.Information,
         Message = "First run: demo data written ({Centers} centers, cycles 2021 and 2022). Demo accounts {Accounts}: passwords in README.md, section \"Demo accounts\". Set Demo:SeedOnFirstRun=false to start empty.")]
     private static partial void LogSeeded(ILogger logger, int centers, string accounts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not seeded: nothing was written.")]
+    private static partial void LogNotSeeded(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not seeded: the embedded database has pending migrations (run `db migrate`).")]
     private static partial void LogNotMigrated(ILogger logger);

@@ -19,7 +19,8 @@ public static class SeedCommands
     /// <summary>Runs a <c>seed</c> command; <paramref name="args"/> starts with <c>seed</c>.</summary>
     /// <returns>
     /// 0 when the demo data was written or was already there (nothing changed, said so); 1 when the database
-    /// holds other data or the seed failed (nothing changed); 2 for bad arguments (with the usage printed).
+    /// holds other data or the seed failed (nothing changed), or when the data was written but the registered
+    /// publisher failed to publish 2021; 2 for bad arguments (with the usage printed).
     /// </returns>
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output)
     {
@@ -57,7 +58,7 @@ public static class SeedCommands
                 return 1;
             default:
                 await output.WriteLineAsync(Summary(result)).ConfigureAwait(false);
-                return 0;
+                return result.PublishError is null ? 0 : 1;
         }
     }
 
@@ -81,9 +82,12 @@ public static class SeedCommands
             lines.Add($"需复核：{recheck.Name}，{recheck.RecheckReason}");
         }
 
-        lines.Add(result.Published2021
-            ? "2021年度考核结果已发布。(The 2021 cycle is published.)"
-            : "2021年度考核周期处于“审核中”，全部考核已定稿，可以发布。(The 2021 cycle is under review, every inspection finalized: ready to publish.)");
+        lines.Add(result switch
+        {
+            { Published2021: true } => "2021年度考核结果已发布。(The 2021 cycle is published.)",
+            { PublishError: { } error } => $"2021年度考核结果发布失败，周期仍处于“审核中”：{error}(Publishing 2021 failed; it stays under review.)",
+            _ => "2021年度考核周期处于“审核中”，全部考核已定稿，可以发布。(The 2021 cycle is under review, every inspection finalized: ready to publish.)",
+        });
         lines.Add("2022年度考核进行中：部分自评已提交，部分仍为草稿。(2022 is open: work in progress.)");
         lines.Add("演示账号和密码见 README.md 的“Demo accounts”一节。(Demo accounts and passwords: README.md, section \"Demo accounts\".)");
         return string.Join(Environment.NewLine, lines);
