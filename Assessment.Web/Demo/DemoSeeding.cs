@@ -102,9 +102,10 @@ public static partial class DemoSeeding
         {
             result = await SeedAsync(services, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or DbUpdateException)
         {
-            // The application still starts, empty; `seed demo` reports the same problem on demand.
+            // The application still starts (empty, or seeded by another instance that won the race);
+            // `seed demo` reports the same problem on demand.
             LogNotSeeded(logger, e);
             return null;
         }
