@@ -1,6 +1,7 @@
 using Assessment.Web.Api;
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
+using Assessment.Web.Demo;
 using Assessment.Web.Persistence;
 using Assessment.Web.Security;
 using Assessment.Web.Workflow;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSingleton(_ => CriteriaRegistry.Load(builder.Configuration["Criteria:Folder"] ?? CriteriaFolder.Locate()));
 builder.Services.AddAssessmentPersistence(builder.Configuration);
 builder.Services.AddAssessmentWorkflow();
+builder.Services.AddScoped<IDemoCyclePublisher, DemoCyclePublisher>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     {
         options.Password.RequiredLength = 10;
@@ -36,7 +38,18 @@ if (DbCommands.Handles(args))
     return await DbCommands.RunAsync(args, app.Services, Console.Out);
 }
 
+if (SeedCommands.Handles(args))
+{
+    return await SeedCommands.RunAsync(args, app.Services, Console.Out);
+}
+
+if (UserCommands.Handles(args))
+{
+    return await UserCommands.RunAsync(args, app.Services, Console.Out);
+}
+
 await app.Services.PrepareEmbeddedDatabaseAsync();
+await app.Services.SeedDemoOnFirstRunAsync();
 app.UseAssessmentApi();
 app.MapAssessmentApi();
 app.MapCriteriaApi();

@@ -21,6 +21,9 @@ public static class CommandLine
           criteria lock [FOLDER]                 add new versions of the folder to its criteria.lock (existing lines never change)
           score --criteria FILE --checklist FILE print the scorecard of a checklist (JSON) under a criteria file
           help                                   this text
+          db migrate | db backup --out FILE      see `db` (Persistence/DbCommands)
+          seed demo                              demo data and demo accounts, into an empty database (Demo/SeedCommands)
+          user add --role R [--center C] --name N | user reset-password N   (Cli/UserCommands; password from ASSESSMENT_NEW_PASSWORD or stdin)
 
         Exit codes: 0 success; 1 the input has errors (printed); 2 bad arguments.
         """;

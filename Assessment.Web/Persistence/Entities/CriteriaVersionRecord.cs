@@ -22,7 +22,7 @@ public sealed class CriteriaVersionRecord : IAudited
 
     public DateOnly EffectiveDate { get; set; }
 
-    /// <summary>SHA-256 (hex) of the version's canonical form, as computed by the loader.</summary>
+    /// <summary>The loader's content hash of the version's canonical form: <c>sha256:</c> and 64 hex digits.</summary>
     public required string ContentHash { get; set; }
 
     /// <summary>The YAML text the version was imported from.</summary>
