@@ -1,6 +1,7 @@
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Rectification;
 using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
@@ -23,6 +24,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     })
     .AddEntityFrameworkStores<AssessmentDbContext>()
     .AddDefaultTokenProviders();
+builder.Services.AddRectification();
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -32,6 +34,7 @@ if (DbCommands.Handles(args))
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
 app.MapCriteriaApi();
+app.MapRectificationApi();
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();
 return 0;
