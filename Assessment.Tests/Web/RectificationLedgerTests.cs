@@ -2,6 +2,7 @@ using System.Net;
 using Assessment.Web.Persistence;
 using Assessment.Web.Rectification;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Assessment.Tests.Web.RectificationWebApp;
 
 namespace Assessment.Tests.Web;
@@ -233,5 +234,66 @@ public sealed class RectificationLedgerTests
         Assert.AreEqual(new DateOnly(2022, 6, 20), reminders.Today);
         Assert.AreEqual("未设首问登记", reminders.Overdue.Single().SpecificProblem);
         Assert.AreEqual("无AB岗表", reminders.DueSoon.Single().SpecificProblem);
+    }
+
+    [TestMethod]
+    public async Task A_ledger_is_created_from_a_finalized_inspection_with_one_finding_per_item_that_lost_points_once()
+    {
+        var center = await app.NewCenterAsync("格尔木市公共资源交易中心");
+        var (assessmentId, _) = await app.FinalizedInspectionAsync(center);
+        var lost = await app.WithDbAsync((db, _) => db.Scorecards.Where(s => s.AssessmentId == assessmentId).SelectMany(s => s.Items)
+            .Where(i => i.Status == Assessment.Scoring.Scoring.ItemStatus.Scored && i.Points < i.MaxPoints)
+            .Select(i => new { i.ItemId, i.Explanation }).ToListAsync());
+
+        var first = await app.WithDbAsync((_, services) => services.GetRequiredService<LedgerService>().CreateLedgerFromInspectionAsync(assessmentId));
+        var again = await app.WithDbAsync((_, services) => services.GetRequiredService<LedgerService>().CreateLedgerFromInspectionAsync(assessmentId));
+
+        Assert.AreEqual(first.Id, again.Id);
+        Assert.HasCount(lost.Count, again.Findings);
+        CollectionAssert.AreEquivalent(lost.Select(l => l.ItemId).ToList(), again.Findings.Select(f => f.ItemId).ToList());
+        Assert.IsTrue(again.Findings.All(f => f.Explanation == lost.Single(l => l.ItemId == f.ItemId).Explanation));
+        Assert.IsTrue(again.Findings.All(f => f.Actions.Single().Status == ActionStatus.NotStarted));
+        Assert.IsTrue(again.Aspects.All(a => a.Title.EndsWith("方面", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public async Task Saving_an_action_with_a_stale_version_returns_412_and_changes_nothing()
+    {
+        var center = await app.NewCenterAsync("德令哈市公共资源交易中心");
+        var staff = await app.SignedInAsync(Roles.CenterStaff, center);
+        var action = (await ReadAsync<List<FindingDto>>(await PostJsonAsync(staff, $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/findings", new
+        {
+            findings = new[] { new { aspect = "服务内容方面", source = "Other", description = "办事指南未更新" } },
+        }))).Single().Actions.Single();
+        var updated = await ReadAsync<ActionDto>(await PutJsonAsync(staff, $"/api/rectification/actions/{action.Id}", new { measures = "更新指南" }));
+        Assert.AreEqual(action.Version + 1, updated.Version);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/rectification/actions/{action.Id}", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { measures = "覆盖他人修改" }),
+        };
+        stale.Headers.TryAddWithoutValidation("If-Match", $"\"{action.Version}\"");
+        var response = await staff.SendAsync(stale);
+
+        Assert.AreEqual(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.AreEqual("更新指南", await app.WithDbAsync((db, _) => db.RectificationActions.Where(a => a.Id == action.Id).Select(a => a.Measures).SingleAsync()));
+    }
+
+    [TestMethod]
+    public async Task A_center_cannot_drop_or_reword_a_finding_raised_by_the_inspection()
+    {
+        var center = await app.NewCenterAsync("共和县公共资源交易中心");
+        var (assessmentId, _) = await app.FinalizedInspectionAsync(center);
+        var ledger = await app.WithDbAsync((_, services) => services.GetRequiredService<LedgerService>().CreateLedgerFromInspectionAsync(assessmentId));
+        var findingId = ledger.Findings[0].Id;
+        var staff = await app.SignedInAsync(Roles.CenterStaff, center);
+        var bureau = await app.SignedInAsync(Roles.BureauAdmin);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await staff.DeleteAsync(new Uri($"/api/rectification/findings/{findingId}", UriKind.Relative))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PutJsonAsync(staff, $"/api/rectification/findings/{findingId}", new { description = "轻描淡写" })).StatusCode);
+        Assert.IsTrue(await app.WithDbAsync((db, _) => db.Findings.AnyAsync(f => f.Id == findingId && f.Description != "轻描淡写")));
+
+        Assert.AreEqual(HttpStatusCode.OK, (await bureau.DeleteAsync(new Uri($"/api/rectification/findings/{findingId}", UriKind.Relative))).StatusCode);
+        Assert.IsFalse(await app.WithDbAsync((db, _) => db.Findings.AnyAsync(f => f.Id == findingId)));
     }
 }

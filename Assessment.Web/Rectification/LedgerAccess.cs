@@ -35,6 +35,21 @@ public sealed class LedgerAccess(AssessmentDbContext db)
         throw Denied(centerId);
     }
 
+    /// <summary>
+    /// Dropping a finding, or rewording one raised from an inspection, lowers what the center must rectify: only the
+    /// bureau and the inspectors assigned to the center may, never the center itself.
+    /// </summary>
+    public async Task EnsureCanWithdrawFindingsAsync(ClaimsPrincipal user, int centerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.BureauAdmin) || await IsAssignedAsync(user, centerId, cancellationToken))
+        {
+            return;
+        }
+
+        throw new LedgerRuleException(403, "findingId", "只有省局和考核组可以删除问题或修改考核提出的问题。");
+    }
+
     public async Task EnsureCanEditActionsAsync(ClaimsPrincipal user, int centerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);

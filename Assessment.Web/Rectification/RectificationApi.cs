@@ -136,6 +136,11 @@ public static class RectificationApi
         {
             var (finding, ledger) = await ledgers.LoadFindingAsync(findingId, ct);
             await access.EnsureCanEditFindingsAsync(user, ledger.CenterId, ct);
+            if (finding.AssessmentId is not null)
+            {
+                await access.EnsureCanWithdrawFindingsAsync(user, ledger.CenterId, ct);
+            }
+
             await ledgers.EditFindingAsync(finding, ledger, body, ct);
             return FindingDto.From(finding, LedgerService.Today(clock));
         });
@@ -145,7 +150,7 @@ public static class RectificationApi
         Guard(async () =>
         {
             var (finding, ledger) = await ledgers.LoadFindingAsync(findingId, ct);
-            await access.EnsureCanEditFindingsAsync(user, ledger.CenterId, ct);
+            await access.EnsureCanWithdrawFindingsAsync(user, ledger.CenterId, ct);
             var dto = FindingDto.From(finding, LedgerService.Today(clock));
             await ledgers.DeleteFindingAsync(finding, ct);
             return dto;
