@@ -25,6 +25,10 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ledger-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string? postgres;
+
+    /// <summary>On a new SQLite file in a temporary folder (the default), or on the given (migrated) PostgreSQL database.</summary>
+    public RectificationWebApp(string? postgresConnectionString = null) => postgres = postgresConnectionString;
 
     public MutableClock Clock { get; } = new(new DateTimeOffset(2022, 6, 20, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -35,9 +39,9 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(folder);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Database:DataFolder", folder);
-        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "ledger.db")}");
+        builder.UseSetting("Database:ConnectionString", postgres ?? $"Data Source={Path.Combine(folder, "ledger.db")}");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -61,7 +65,8 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
                 Scheme = version.Scheme,
                 Title = version.Title,
                 EffectiveDate = version.EffectiveDate,
-                ContentHash = version.ContentHash,
+                // The loader's hash reads "sha256:<64 hex>"; the record holds the 64 hex digits (HashLength).
+                ContentHash = version.ContentHash.Replace("sha256:", "", StringComparison.Ordinal),
                 SourceYaml = await File.ReadAllTextAsync(RepositoryPaths.Criteria(id + ".yaml")),
                 ImportedAt = Clock.GetUtcNow(),
             });
@@ -133,6 +138,10 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
             var criteria = services.GetRequiredService<CriteriaRegistry>().Find("qh-demo-2021")!;
             var parsed = ChecklistJson.Parse(await File.ReadAllTextAsync(RepositoryPaths.Criteria("samples/qh-demo-2021.sample.json")), "sample");
             var card = Scorer.Score(criteria, parsed.Checklist!);
+            var frozen = ScorecardRecord.Freeze(card, Clock.GetUtcNow());
+
+            // Freeze copies the loader's "sha256:<hex>" into a 64-character column: PostgreSQL refuses it (reported).
+            frozen.CriteriaHash = frozen.CriteriaHash.Replace("sha256:", "", StringComparison.Ordinal);
             var assessment = new AssessmentRecord
             {
                 Kind = AssessmentKind.Inspection,
@@ -140,7 +149,7 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
                 CycleId = Cycle2021,
                 Status = AssessmentStatus.Finalized,
                 FinalizedAt = Clock.GetUtcNow(),
-                Scorecard = ScorecardRecord.Freeze(card, Clock.GetUtcNow()),
+                Scorecard = frozen,
             };
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();
