@@ -109,6 +109,18 @@ public sealed class RectificationLedgerTests
         }))).Single();
         var actionId = finding.Actions.Single().Id;
 
+        var unknownDimension = await PostJsonAsync(staff, $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/findings", new
+        {
+            findings = new object[]
+            {
+                new { aspect = "硬件设施方面", source = "Audit", description = "消防器材过期", dimensionCode = "C" },
+                new { aspect = "硬件设施方面", source = "Audit", description = "监控缺失", dimensionCode = "Z" },
+            },
+        });
+        Assert.AreEqual(HttpStatusCode.UnprocessableEntity, unknownDimension.StatusCode);
+        StringAssert.Contains(await unknownDimension.Content.ReadAsStringAsync(), "findings[1].dimensionCode");
+        Assert.IsFalse(await app.WithDbAsync((db, _) => db.Findings.AnyAsync(f => f.Description == "消防器材过期")), "a request is saved whole or not at all");
+
         var early = await PostJsonAsync(bureau, $"/api/rectification/actions/{actionId}/close", new { conclusion = "同意销号" });
         Assert.AreEqual(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         StringAssert.Contains(await early.Content.ReadAsStringAsync(), "\"status\"");

@@ -89,6 +89,8 @@ public sealed class LedgerService(AssessmentDbContext db, CriteriaRegistry crite
         }
 
         var ledger = await GetOrCreateLedgerAsync(centerId, cycleId, cancellationToken);
+        var criteriaId = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.CriteriaVersionId).FirstAsync(cancellationToken);
+        var dimensions = criteria.Find(criteriaId)?.Dimensions.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var added = new List<Finding>();
         for (var n = 0; n < requests.Count; n++)
         {
@@ -106,6 +108,11 @@ public sealed class LedgerService(AssessmentDbContext db, CriteriaRegistry crite
                 Severity = request.Severity,
                 DimensionCode = Optional(request.DimensionCode, $"{field}.dimensionCode", Finding.DimensionCodeMaxLength),
             };
+
+            if (finding.DimensionCode is { } code && dimensions is not null && !dimensions.Contains(code))
+            {
+                throw new LedgerRuleException(422, $"{field}.dimensionCode", $"考核标准{criteriaId}没有维度“{code}”。");
+            }
 
             if (request.AssessmentId is not null || request.ItemId is not null)
             {
@@ -153,7 +160,8 @@ public sealed class LedgerService(AssessmentDbContext db, CriteriaRegistry crite
     /// <summary>Loads a finding with its ledger's center (for the access check) and actions.</summary>
     public async Task<(Finding Finding, RectificationLedger Ledger)> LoadFindingAsync(int findingId, CancellationToken cancellationToken = default)
     {
-        var finding = await db.Findings.Include(f => f.Actions).Include(f => f.Aspect)
+        // Verifications too: deleting a finding deletes them, and only tracked rows reach the audit log.
+        var finding = await db.Findings.Include(f => f.Actions).ThenInclude(a => a.Verifications).Include(f => f.Aspect)
             .FirstOrDefaultAsync(f => f.Id == findingId, cancellationToken)
             ?? throw new LedgerRuleException(404, "findingId", $"问题{findingId}不存在。");
         var ledger = await db.RectificationLedgers.Include(l => l.Aspects).Include(l => l.Findings)

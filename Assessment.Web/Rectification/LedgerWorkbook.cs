@@ -211,6 +211,21 @@ public static partial class LedgerWorkbook
                 completedOn = null;
             }
 
+            if (aspect is { Length: > LedgerAspect.TitleMaxLength })
+            {
+                Error(header.ContainsKey(AspectOnly) ? AspectOnly : AspectProblem, $"方面超过{LedgerAspect.TitleMaxLength}个字符。");
+            }
+
+            if (problem is { Length: > Finding.DescriptionMaxLength })
+            {
+                Error(header.ContainsKey(AspectProblem) ? AspectProblem : ProblemOnly, $"问题超过{Finding.DescriptionMaxLength}个字符。");
+            }
+
+            if (sourceDetail is { Length: > Finding.SourceDetailMaxLength })
+            {
+                Error(Source, $"问题来源超过{Finding.SourceDetailMaxLength}个字符。");
+            }
+
             foreach (var (name, max) in new[] { (Specific, RectificationAction.SpecificProblemMaxLength), (Target, RectificationAction.TextMaxLength),
                 (Measures, RectificationAction.TextMaxLength), (Leader, RectificationAction.NameMaxLength), (Department, RectificationAction.NameMaxLength),
                 (Person, RectificationAction.NameMaxLength), (LastingRules, RectificationAction.TextMaxLength) })

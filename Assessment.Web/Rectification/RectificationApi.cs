@@ -199,7 +199,7 @@ public static class RectificationApi
         Guard(async () =>
         {
             await access.EnsureCanEditActionsAsync(user, centerId, ct);
-            if (!string.Equals(request.ContentType, LedgerWorkbook.ContentType, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, LedgerWorkbook.ContentType, StringComparison.OrdinalIgnoreCase))
             {
                 throw new LedgerRuleException(415, "file", $"请上传Excel工作簿（.xlsx，Content-Type: {LedgerWorkbook.ContentType}）。");
             }
