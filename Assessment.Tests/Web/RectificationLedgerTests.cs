@@ -200,7 +200,7 @@ public sealed class RectificationLedgerTests
     }
 
     [TestMethod]
-    public async Task An_inspector_reads_the_ledger_of_a_center_they_inspect_and_cannot_raise_an_item_that_lost_no_points()
+    public async Task An_inspector_raises_only_items_that_lost_points_once_each_and_reads_the_ledger_of_the_center_they_inspect()
     {
         var center = await app.NewCenterAsync("海西州公共资源交易中心");
         string inspectorId = "";
@@ -217,6 +217,21 @@ public sealed class RectificationLedgerTests
         Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         StringAssert.Contains(await response.Content.ReadAsStringAsync(), "findings[0].itemId");
         Assert.AreEqual(HttpStatusCode.NotFound, (await GetAsync(inspector, $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/ledger")).StatusCode);
+
+        var lost = (await ReadAsync<List<FindingProposal>>(await GetAsync(inspector, $"/api/rectification/assessments/{assessmentId}/proposals")))[0];
+        await ReadAsync<List<FindingDto>>(await PostJsonAsync(inspector, $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/findings", new
+        {
+            findings = new[] { new { aspect = lost.SuggestedAspect, source = "Assessment", description = lost.SuggestedDescription, assessmentId, itemId = lost.ItemId } },
+        }));
+        var ledger = await ReadAsync<LedgerDto>(await GetAsync(inspector, $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/ledger"));
+        Assert.AreEqual(lost.ItemId, ledger.Aspects.Single().Findings.Single().ItemId);
+        var proposalsAgain = await ReadAsync<List<FindingProposal>>(await GetAsync(inspector, $"/api/rectification/assessments/{assessmentId}/proposals"));
+        Assert.IsTrue(proposalsAgain.Single(p => p.ItemId == lost.ItemId).AlreadyInLedger);
+        var duplicate = await PostJsonAsync(inspector, $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/findings", new
+        {
+            findings = new[] { new { aspect = lost.SuggestedAspect, source = "Assessment", description = "重复", assessmentId, itemId = lost.ItemId } },
+        });
+        Assert.AreEqual(HttpStatusCode.Conflict, duplicate.StatusCode);
     }
 
     [TestMethod]
