@@ -5,6 +5,7 @@ using Assessment.Web.Demo;
 using Assessment.Web.Persistence;
 using Assessment.Web.Security;
 using Assessment.Web.Workflow;
+using Assessment.Web.Rectification;
 using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
@@ -31,6 +32,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     .AddDefaultTokenProviders();
 builder.Services.AddAssessmentSecurity();
 builder.Services.AddAssessmentApi();
+builder.Services.AddRectification();
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -53,6 +55,7 @@ await app.Services.SeedDemoOnFirstRunAsync();
 app.UseAssessmentApi();
 app.MapAssessmentApi();
 app.MapCriteriaApi();
+app.MapRectificationApi();
 // Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();

@@ -41,6 +41,7 @@ public sealed class ApiHost : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("Database:DataFolder", Path.Combine(folder, "data"));
+            builder.UseSetting("Demo:SeedOnFirstRun", "false");
             builder.UseSetting("Database:ConnectionString", database?.ConnectionString ?? "");
             builder.UseSetting("Evidence:Folder", EvidenceFolder);
             builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));

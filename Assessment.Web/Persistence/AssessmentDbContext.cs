@@ -36,6 +36,16 @@ public abstract class AssessmentDbContext(DbContextOptions options)
 
     public DbSet<CycleResult> CycleResults => Set<CycleResult>();
 
+    public DbSet<RectificationLedger> RectificationLedgers => Set<RectificationLedger>();
+
+    public DbSet<LedgerAspect> LedgerAspects => Set<LedgerAspect>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<RectificationAction> RectificationActions => Set<RectificationAction>();
+
+    public DbSet<RectificationVerification> RectificationVerifications => Set<RectificationVerification>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
@@ -61,6 +71,10 @@ public abstract class AssessmentDbContext(DbContextOptions options)
         StoreAsName<InspectionMethod>(configurationBuilder);
         StoreAsName<ItemStatus>(configurationBuilder);
         StoreAsName<AuditAction>(configurationBuilder);
+        StoreAsName<FindingSource>(configurationBuilder);
+        StoreAsName<FindingSeverity>(configurationBuilder);
+        StoreAsName<ActionStatus>(configurationBuilder);
+        StoreAsName<VerificationDecision>(configurationBuilder);
     }
 
     private static void StoreAsName<TEnum>(ModelConfigurationBuilder configurationBuilder)
