@@ -1,5 +1,6 @@
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
+using Assessment.Web.OData;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 
@@ -23,6 +24,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     })
     .AddEntityFrameworkStores<AssessmentDbContext>()
     .AddDefaultTokenProviders();
+builder.Services.AddODataFeed(builder.Configuration);
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -32,6 +34,7 @@ if (DbCommands.Handles(args))
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
 app.MapCriteriaApi();
+app.MapODataFeed();
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();
 return 0;
