@@ -191,15 +191,16 @@ internal static class ODataFeedData
         var items = criteria.Items.Select((item, j) =>
         {
             var notApplicable = item.NotApplicableAllowed && (center + j) % 7 == 0;
-            var share = ((center * 7) + (j * 3) + (int)kind) % 5 / 4m;
+            var quality = 0.55m + (0.04m * center);
+            var ratio = Math.Clamp(quality + ((((j * 3) + (int)kind) % 5) - 2) * 0.05m, 0, 1);
             return new ItemScoreRecord
             {
                 ItemId = item.Id,
                 DimensionCode = item.DimensionCode,
                 Status = notApplicable ? ItemStatus.NotApplicable : ItemStatus.Scored,
-                Points = notApplicable ? null : Math.Round(item.MaxPoints * (0.5m + (share / 2)), 2),
+                Points = notApplicable ? null : Math.Round(item.MaxPoints * ratio, 2),
                 MaxPoints = item.MaxPoints,
-                Explanation = notApplicable ? "不适用" : $"得分率 {50 + (share * 50):0}%",
+                Explanation = notApplicable ? "不适用" : $"得分率 {ratio * 100:0}%",
             };
         }).ToList();
         record.Items.AddRange(items);

@@ -98,7 +98,7 @@ internal sealed class ODataFeedHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new SqlCapture(Sql)));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new SqlCapture(Sql)));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestExtras>());
     }
 
