@@ -73,7 +73,8 @@ internal static class ODataFeedData
                 Scheme = parsed.Scheme,
                 Title = parsed.Title,
                 EffectiveDate = parsed.EffectiveDate,
-                ContentHash = parsed.ContentHash,
+                // The column holds the 64 hex digits; the loader's hash is written "sha256:<hex>".
+                ContentHash = parsed.ContentHash.Replace("sha256:", "", StringComparison.Ordinal),
                 SourceYaml = yaml,
                 ImportedAt = new DateTimeOffset(parsed.EffectiveDate.Year, 1, 5, 9, 0, 0, TimeSpan.FromHours(8)),
             };
@@ -184,7 +185,7 @@ internal static class ODataFeedData
         var record = new ScorecardRecord
         {
             CriteriaVersionId = criteria.Id,
-            CriteriaHash = criteria.ContentHash,
+            CriteriaHash = criteria.ContentHash.Replace("sha256:", "", StringComparison.Ordinal),
             Grade = "",
             FrozenAt = frozenAt,
         };

@@ -80,7 +80,7 @@ public sealed class ODataFeedFilterTests
         ("endswith(CenterName,'市公共资源交易中心')", a => a.CenterName.EndsWith("市公共资源交易中心", StringComparison.Ordinal)),
         ("tolower(CenterCode) eq 'qh-xn-01'", a => string.Equals(a.CenterCode.ToLowerInvariant(), "qh-xn-01", StringComparison.Ordinal)),
         ("toupper(concat(tolower(CenterCode),'x')) eq 'QH-HB-03X'", a => string.Equals((a.CenterCode.ToLowerInvariant() + "x").ToUpperInvariant(), "QH-HB-03X", StringComparison.Ordinal)),
-        ("length(CenterName) gt 10", a => a.CenterName.Length > 10),
+        ("length(CenterName) gt 11", a => a.CenterName.Length > 11),
         ("indexof(CenterName,'第') eq 2", a => a.CenterName.IndexOf('第', StringComparison.Ordinal) == 2),
         ("substring(CenterCode,3) eq 'XN-01'", a => a.CenterCode[3..] == "XN-01"),
         ("substring(CenterCode,0,5) eq 'QH-HD'", a => a.CenterCode[..5] == "QH-HD"),

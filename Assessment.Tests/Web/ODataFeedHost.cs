@@ -28,8 +28,11 @@ internal sealed class ODataFeedHost : WebApplicationFactory<Program>
     private readonly string folder;
     private readonly Func<ValueTask>? drop;
 
-    private ODataFeedHost(Dictionary<string, string?> settings, string folder, Func<ValueTask>? drop)
+    private readonly TimeProvider? clock;
+
+    private ODataFeedHost(Dictionary<string, string?> settings, string folder, Func<ValueTask>? drop, TimeProvider? clock = null)
     {
+        this.clock = clock;
         this.settings = settings;
         this.folder = folder;
         this.drop = drop;
@@ -37,7 +40,7 @@ internal sealed class ODataFeedHost : WebApplicationFactory<Program>
 
     public ConcurrentQueue<string> Sql { get; } = new();
 
-    public static Task<ODataFeedHost> StartSqliteAsync(Dictionary<string, string?>? overrides = null)
+    public static Task<ODataFeedHost> StartSqliteAsync(Dictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "assessment-odata-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -45,7 +48,7 @@ internal sealed class ODataFeedHost : WebApplicationFactory<Program>
         settings["Database:Provider"] = "Sqlite";
         settings["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "feed.db")};Pooling=False";
         settings["Database:DataFolder"] = folder;
-        return StartAsync(new ODataFeedHost(settings, folder, null));
+        return StartAsync(new ODataFeedHost(settings, folder, null, clock));
     }
 
     public static async Task<ODataFeedHost> StartPostgresAsync(PostgresServer server, Dictionary<string, string?>? overrides = null)
@@ -86,7 +89,14 @@ internal sealed class ODataFeedHost : WebApplicationFactory<Program>
             await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().MigrateAsync();
         }
 
-        await ODataFeedData.SeedAsync(host.Services);
+        try
+        {
+            await ODataFeedData.SeedAsync(host.Services);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
+        {
+            throw new InvalidOperationException("Seeding failed: " + e.InnerException?.Message, e);
+        }
         host.Sql.Clear();
         return host;
     }
@@ -99,7 +109,14 @@ internal sealed class ODataFeedHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new SqlCapture(Sql)));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestExtras>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestExtras>();
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
     }
 
     /// <summary>A client over HTTPS (as Excel and Power BI connect to a server), cookies kept.</summary>

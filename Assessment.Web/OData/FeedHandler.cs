@@ -21,7 +21,7 @@ namespace Assessment.Web.OData;
 /// than the page, to know whether a next page exists), <c>$select</c> — all in one database query; each
 /// <c>$expand</c>ed navigation is one more query for the page's keys.
 /// </summary>
-internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOptions<ODataFeedOptions> options)
+internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOptions<ODataFeedOptions> options, TimeProvider clock)
 {
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
@@ -99,11 +99,11 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         }
 
         var parsed = Parse(parser, segments.Count == 2);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        budget.CancelAfter(limits.TimeBudget);
+        using var budget = new CancellationTokenSource(limits.TimeBudget, clock);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, context.RequestAborted);
         try
         {
-            var run = (Task)RunMethod.MakeGenericMethod(set.RowType).Invoke(this, [context, set, scope, parsed, odataPath, serviceRoot, budget.Token])!;
+            var run = (Task)RunMethod.MakeGenericMethod(set.RowType).Invoke(this, [context, set, scope, parsed, odataPath, serviceRoot, cancellation.Token])!;
             await run;
         }
         catch (Exception e) when (e is OperationCanceledException && budget.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
