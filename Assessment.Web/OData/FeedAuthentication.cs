@@ -53,6 +53,11 @@ internal sealed class FeedAuthenticationHandler(
             {
                 return Fail("API 密钥无效或已撤销。");
             }
+
+            if (await users.IsLockedOutAsync(user))
+            {
+                return Fail("账号已被锁定，API 密钥暂不可用。");
+            }
         }
         else
         {
