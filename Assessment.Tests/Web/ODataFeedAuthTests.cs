@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Assessment.Web.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessment.Tests.Web;
 
@@ -55,6 +58,37 @@ public sealed class ODataFeedAuthTests
 
         client.DefaultRequestHeaders.Authorization = ODataFeedHost.Basic(ODataFeedData.Analyst);
         Assert.AreEqual(HttpStatusCode.OK, (await GetAsync(client, "/odata/Centers")).Status);
+    }
+
+    [TestMethod]
+    public async Task A_changed_password_stops_the_old_one_at_once_although_verified_passwords_are_remembered()
+    {
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "changer", DisplayName = "changer" };
+            Assert.IsTrue((await users.CreateAsync(user, ODataFeedData.Password)).Succeeded);
+            Assert.IsTrue((await users.AddToRoleAsync(user, Roles.Analyst)).Succeeded);
+        }
+
+        using var client = host.Https();
+        client.DefaultRequestHeaders.Authorization = ODataFeedHost.Basic("changer");
+        Assert.AreEqual(HttpStatusCode.OK, (await GetAsync(client, "/odata/Cycles")).Status);
+        Assert.AreEqual(HttpStatusCode.OK, (await GetAsync(client, "/odata/Cycles")).Status);
+        using var wrong = host.Https();
+        wrong.DefaultRequestHeaders.Authorization = ODataFeedHost.Basic("changer", ODataFeedData.Password + "x");
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await GetAsync(wrong, "/odata/Cycles")).Status);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByNameAsync("changer");
+            Assert.IsTrue((await users.ChangePasswordAsync(user!, ODataFeedData.Password, "Another2022pass")).Succeeded);
+        }
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await GetAsync(client, "/odata/Cycles")).Status);
+        client.DefaultRequestHeaders.Authorization = ODataFeedHost.Basic("changer", "Another2022pass");
+        Assert.AreEqual(HttpStatusCode.OK, (await GetAsync(client, "/odata/Cycles")).Status);
     }
 
     [TestMethod]

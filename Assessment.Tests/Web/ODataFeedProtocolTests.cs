@@ -120,6 +120,7 @@ public sealed class ODataFeedProtocolTests
     public async Task Nulls_are_written_explicitly_and_an_empty_result_still_has_a_value_array()
     {
         var (_, body) = await GetAsync(admin, "/odata/Centers?$filter=ContactPhone eq null");
+        StringAssert.Contains(Encoding.UTF8.GetString(body), "公共资源交易中心", "Chinese text as UTF-8, not \\u escapes");
         using var centers = JsonDocument.Parse(body);
         var rows = centers.RootElement.GetProperty("value").EnumerateArray().ToList();
         Assert.HasCount(ODataFeedData.CenterCount / 3, rows);

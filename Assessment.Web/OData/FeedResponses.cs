@@ -95,8 +95,10 @@ internal static class FeedResponses
             e.Trim().StartsWith("gzip", StringComparison.OrdinalIgnoreCase) && !e.Replace(" ", "", StringComparison.Ordinal).EndsWith(";q=0", StringComparison.Ordinal)));
 
     /// <summary>A response message whose body is a memory buffer.</summary>
-    private sealed class BufferedMessage : IODataResponseMessage
+    private sealed class BufferedMessage : IODataResponseMessage, IContainerProvider
     {
+        public IServiceProvider Container => ODataServices.Container;
+
         public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public MemoryStream Body { get; } = new();

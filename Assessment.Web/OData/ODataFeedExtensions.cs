@@ -26,6 +26,7 @@ public static class ODataFeedExtensions
         services.AddSingleton(_ => new FeedModel(FeedSet.Discover()));
         services.AddScoped<FeedHandler>();
         services.AddScoped<ApiKeyService>();
+        services.AddMemoryCache();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, FeedAuthenticationHandler>(FeedAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
