@@ -266,4 +266,27 @@ public sealed class ODataFeedProtocolTests
         using var json = await JsonDocument.ParseAsync(gzip);
         Assert.AreEqual(50, json.RootElement.GetProperty("value").GetArrayLength());
     }
+
+    [TestMethod]
+    public async Task Skip_and_top_carry_over_into_the_next_links_without_losing_or_repeating_rows()
+    {
+        var everything = await ReadAllAsync(admin, "/odata/ItemScores");
+        var skipped = await ReadAllAsync(admin, "/odata/ItemScores?$skip=30&$filter=" + Uri.EscapeDataString("Status eq 'Scored'"));
+        var (_, scoredBody) = await GetAsync(admin, "/odata/ItemScores/$count?$filter=" + Uri.EscapeDataString("Status eq 'Scored'"));
+        Assert.HasCount(int.Parse(Encoding.UTF8.GetString(scoredBody), System.Globalization.CultureInfo.InvariantCulture) - 30, skipped);
+        CollectionAssert.IsSubsetOf(skipped, everything);
+
+        var topped = await ReadAllAsync(admin, "/odata/ItemScores?$orderby=Points,ItemId desc&$skip=7&$top=120");
+        var ordered = await ReadAllAsync(admin, "/odata/ItemScores?$orderby=Points,ItemId desc");
+        CollectionAssert.AreEqual(ordered.Skip(7).Take(120).ToList(), topped, "three pages (50, 50, 20) of the same order");
+    }
+
+    [TestMethod]
+    public async Task Names_in_query_options_are_case_insensitive()
+    {
+        var (response, body) = await GetAsync(admin, "/odata/Centers?$filter=" + Uri.EscapeDataString("code eq 'QH-XN-01'") + "&$select=NAME");
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, Encoding.UTF8.GetString(body));
+        using var json = JsonDocument.Parse(body);
+        Assert.AreEqual("西宁市公共资源交易中心", json.RootElement.GetProperty("value").EnumerateArray().Single().GetProperty("Name").GetString());
+    }
 }

@@ -104,7 +104,8 @@ public sealed class FeedModel
             _ when clr == typeof(long) => core.GetInt64(nullable),
             _ when clr == typeof(bool) => core.GetBoolean(nullable),
             _ when clr == typeof(double) => core.GetDouble(nullable),
-            _ when clr == typeof(decimal) => core.GetDecimal(null, null, nullable),
+            // Scale "variable": scores carry as many decimals as the engine computed (no Scale attribute would mean 0).
+            _ when clr == typeof(decimal) => new EdmDecimalTypeReference(core.GetPrimitiveType(EdmPrimitiveTypeKind.Decimal), nullable, precision: null, scale: null),
             _ when clr == typeof(DateTimeOffset) => core.GetDateTimeOffset(nullable),
             _ when clr == typeof(DateOnly) => core.GetDate(nullable),
             _ => throw new InvalidOperationException($"{property.DeclaringType?.Name}.{property.Name}: {clr.Name} has no OData type in the feed."),
