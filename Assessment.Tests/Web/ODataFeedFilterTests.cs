@@ -143,9 +143,9 @@ public sealed class ODataFeedFilterTests
     }
 
     [TestMethod]
-    public async Task Every_assessment_filter_is_one_sql_query_per_page()
+    public async Task Every_assessment_filter_is_one_sql_query_per_page_with_its_condition_in_the_where_clause()
     {
-        foreach (var (filter, _) in AssessmentCases.Take(12))
+        foreach (var (filter, _) in AssessmentCases)
         {
             host.Sql.Clear();
             var (response, _) = await ODataFeedProtocolTests.GetAsync(admin, "/odata/Assessments?$filter=" + Uri.EscapeDataString(filter));
