@@ -74,6 +74,8 @@ public sealed class ODataFeedLimitTests
         await AssertErrorAsync(admin, "/odata/Assessments?$top=1&$top=2", HttpStatusCode.BadRequest);
         await AssertErrorAsync(admin, "/odata/Assessments?$format=xml", HttpStatusCode.NotAcceptable);
         await AssertErrorAsync(admin, "/odata/NoSuchSet", HttpStatusCode.NotFound);
+        await AssertErrorAsync(admin, "/odata/$metadata?$format=json", HttpStatusCode.NotAcceptable);
+        await AssertErrorAsync(admin, "/odata/$metadata?$top=1", HttpStatusCode.BadRequest);
     }
 
     [TestMethod]

@@ -289,4 +289,22 @@ public sealed class ODataFeedProtocolTests
         using var json = JsonDocument.Parse(body);
         Assert.AreEqual("西宁市公共资源交易中心", json.RootElement.GetProperty("value").EnumerateArray().Single().GetProperty("Name").GetString());
     }
+
+    [TestMethod]
+    public async Task Concurrent_requests_each_get_their_own_payload()
+    {
+        var requests = Enumerable.Range(0, 40).Select(i => SetNames[i % SetNames.Length] switch
+        {
+            "CriteriaItems" => ("CriteriaItems", "Key,Title"),
+            var set => (set, i % 2 == 0 ? "Id,ModifiedAt" : "Id"),
+        }).ToList();
+        var responses = await Task.WhenAll(requests.Select(r => GetAsync(admin, $"/odata/{r.Item1}?$select={r.Item2}&$top=5")));
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (response, body) = responses[i];
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(body);
+            Assert.AreEqual($"https://localhost/odata/$metadata#{requests[i].Item1}({requests[i].Item2})", json.RootElement.GetProperty("@odata.context").GetString());
+        }
+    }
 }

@@ -56,7 +56,11 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
 
         if (path == "$metadata")
         {
-            CheckOptions(request.Query, allowNone: true);
+            if (CheckOptions(request.Query, allowNone: true).ContainsKey("$format"))
+            {
+                throw new FeedQueryException(StatusCodes.Status406NotAcceptable, "NotAcceptable", "$metadata 只提供 XML 格式（CSDL）。");
+            }
+
             await FeedResponses.MetadataAsync(context, model.Edm);
             return;
         }
@@ -286,7 +290,7 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
                 ? new SelectExpandClause(clause.SelectedItems.Where(i => i is not ExpandedNavigationSelectItem), false)
                 : null,
         };
-        if (next is not null && PreferredPageSize(context) is { } preferred && preferred < limits.PageSize)
+        if (PreferredPageSize(context) is { } preferred && preferred < limits.PageSize)
         {
             context.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={preferred}";
         }

@@ -33,7 +33,8 @@ internal static class FeedResponses
 
     public static async Task WriteAsync(HttpContext context, IEdmModel model, ODataMessageWriterSettings settings, int status, Action<ODataMessageWriter> write)
     {
-        var message = new BufferedMessage { StatusCode = status };
+        using var scope = ODataServices.CreateScope();
+        var message = new BufferedMessage(scope.ServiceProvider) { StatusCode = status };
         using (var writer = new ODataMessageWriter(message, settings, model))
         {
             write(writer);
@@ -95,9 +96,9 @@ internal static class FeedResponses
             e.Trim().StartsWith("gzip", StringComparison.OrdinalIgnoreCase) && !e.Replace(" ", "", StringComparison.Ordinal).EndsWith(";q=0", StringComparison.Ordinal)));
 
     /// <summary>A response message whose body is a memory buffer.</summary>
-    private sealed class BufferedMessage : IODataResponseMessage, IContainerProvider
+    private sealed class BufferedMessage(IServiceProvider container) : IODataResponseMessage, IContainerProvider
     {
-        public IServiceProvider Container => ODataServices.Container;
+        public IServiceProvider Container { get; } = container;
 
         public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 

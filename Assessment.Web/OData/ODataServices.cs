@@ -7,10 +7,14 @@ namespace Assessment.Web.OData;
 /// <summary>
 /// The service container Microsoft.OData.Core asks its messages for: its defaults, except a JSON writer that
 /// escapes only control characters, so Chinese text is written as UTF-8, not as <c>\uXXXX</c> escapes.
+/// The library keeps per-message state (the writer settings) in scoped services: every message needs a scope
+/// of its own (<see cref="CreateScope"/>), never the root container, or concurrent responses share settings.
 /// </summary>
 internal static class ODataServices
 {
-    public static IServiceProvider Container { get; } = Build();
+    private static readonly IServiceProvider Root = Build();
+
+    public static IServiceScope CreateScope() => Root.CreateScope();
 
     private static IServiceProvider Build()
     {
