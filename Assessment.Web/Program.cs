@@ -2,6 +2,7 @@ using Assessment.Web.Api;
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
 using Assessment.Web.Demo;
+using Assessment.Web.OData;
 using Assessment.Web.Persistence;
 using Assessment.Web.Security;
 using Assessment.Web.Workflow;
@@ -33,6 +34,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
 builder.Services.AddAssessmentSecurity();
 builder.Services.AddAssessmentApi();
 builder.Services.AddRectification();
+builder.Services.AddODataFeed(builder.Configuration);
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -56,6 +58,7 @@ app.UseAssessmentApi();
 app.MapAssessmentApi();
 app.MapCriteriaApi();
 app.MapRectificationApi();
+app.MapODataFeed();
 // Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();

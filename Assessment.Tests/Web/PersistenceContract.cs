@@ -109,8 +109,16 @@ public abstract class PersistenceContract
             e.EntityType == nameof(Center) && e.EntityId == center.Id.ToString(CultureInfo.InvariantCulture) && e.Action == AuditAction.Update);
         Assert.AreEqual("user-7", entry.ActorId);
         Assert.AreEqual("王审核", entry.ActorName);
-        Assert.AreEqual("""{"ContactPerson":"李明"}""", entry.Before);
-        Assert.AreEqual("""{"ContactPerson":"赵静"}""", entry.After);
+        // Centers carry change stamps (for the OData feed's ModifiedAt): they change with the contact person.
+        using var before = System.Text.Json.JsonDocument.Parse(entry.Before!);
+        using var after = System.Text.Json.JsonDocument.Parse(entry.After!);
+        Assert.AreEqual("李明", before.RootElement.GetProperty("ContactPerson").GetString());
+        Assert.AreEqual("赵静", after.RootElement.GetProperty("ContactPerson").GetString());
+        Assert.AreEqual("user-7", after.RootElement.GetProperty("ModifiedBy").GetString());
+        CollectionAssert.AreEquivalent(
+            new[] { "ContactPerson", "ModifiedAt", "ModifiedBy" },
+            after.RootElement.EnumerateObject().Select(p => p.Name).ToArray(),
+            "only the changed values");
     }
 
     [TestMethod]

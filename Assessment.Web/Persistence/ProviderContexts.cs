@@ -7,6 +7,14 @@ namespace Assessment.Web.Persistence;
 public sealed class SqliteAssessmentDbContext(DbContextOptions<SqliteAssessmentDbContext> options)
     : AssessmentDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Date parts of the tick-stored timestamps, for the OData feed's year()/month()/… functions.
+        OData.SqliteTimestampFunctions.Register(builder);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -12,6 +12,7 @@ internal sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
         builder.Property(c => c.ContactPerson).HasMaxLength(Center.ContactMaxLength);
         builder.Property(c => c.ContactPhone).HasMaxLength(Center.PhoneMaxLength);
         builder.Property(c => c.Address).HasMaxLength(Center.AddressMaxLength);
+        builder.Property(c => c.ModifiedBy).HasMaxLength(AuditEntry.ActorMaxLength);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasOne(c => c.Region).WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

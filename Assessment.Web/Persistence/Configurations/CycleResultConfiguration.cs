@@ -9,6 +9,7 @@ internal sealed class CycleResultConfiguration : IEntityTypeConfiguration<CycleR
     {
         builder.Property(r => r.Grade).HasMaxLength(ScorecardRecord.GradeMaxLength);
         builder.PrimitiveCollection(r => r.DemonstrationReasons);
+        builder.Property(r => r.ModifiedBy).HasMaxLength(AuditEntry.ActorMaxLength);
         builder.HasIndex(r => new { r.CycleId, r.CenterId }).IsUnique();
         builder.HasIndex(r => new { r.CycleId, r.Rank });
         builder.HasOne(r => r.Cycle).WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Restrict);

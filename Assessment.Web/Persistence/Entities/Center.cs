@@ -1,7 +1,7 @@
 namespace Assessment.Web.Persistence;
 
 /// <summary>A public resource trading center (公共资源交易中心) under assessment.</summary>
-public sealed class Center : IAudited
+public sealed class Center : IAudited, IStamped
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 100;
@@ -27,6 +27,12 @@ public sealed class Center : IAudited
     public string? ContactPhone { get; set; }
 
     public string? Address { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ModifiedAt { get; set; }
+
+    public string? ModifiedBy { get; set; }
 }
 
 public enum CenterLevel

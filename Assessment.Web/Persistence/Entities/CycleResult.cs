@@ -4,7 +4,7 @@ namespace Assessment.Web.Persistence;
 /// A center's published result in a cycle, computed by the engine from finalized inspections and
 /// stored when the cycle is published: rank, total, grade, dimension scores and demonstration status.
 /// </summary>
-public sealed class CycleResult : IAudited
+public sealed class CycleResult : IAudited, IStamped
 {
     public int Id { get; set; }
 
@@ -36,6 +36,12 @@ public sealed class CycleResult : IAudited
     public List<string> DemonstrationReasons { get; set; } = [];
 
     public List<CycleDimensionResult> Dimensions { get; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ModifiedAt { get; set; }
+
+    public string? ModifiedBy { get; set; }
 }
 
 /// <summary>One dimension's score in a published result.</summary>

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Assessment.Web.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assessment.Web.OData;
+
+/// <summary>
+/// <c>/api/account/api-keys</c>: the signed-in user creates, lists and revokes their own API keys for the
+/// feed. The key's text is in the creation response only.
+/// </summary>
+internal static class ApiKeyEndpoints
+{
+    public sealed record CreateApiKey(string? Name);
+
+    public sealed record ApiKeyInfo(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+    public sealed record CreatedApiKey(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, string Key);
+
+    public static void MapApiKeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/account/api-keys").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapDelete("/{id:int}", RevokeAsync);
+    }
+
+    private static async Task<Ok<List<ApiKeyInfo>>> ListAsync(ClaimsPrincipal user, AssessmentDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var keys = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.UserId == userId)
+            .OrderBy(k => k.Id)
+            .Select(k => new ApiKeyInfo(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(keys);
+    }
+
+    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
+        CreateApiKey request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > ApiKey.NameMaxLength)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["name"] = [$"请填写密钥名称（1–{ApiKey.NameMaxLength} 个字符）。"] },
+                title: "API 密钥名称无效。");
+        }
+
+        var (key, secret) = await keys.CreateAsync(UserId(user), name, cancellationToken);
+        return TypedResults.Created($"/api/account/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
+    }
+
+    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RevokeAsync(
+        int id, ClaimsPrincipal user, AssessmentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.UserId == userId, cancellationToken);
+        if (key is null)
+        {
+            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = $"API 密钥 {id} 不存在。",
+            });
+        }
+
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorized request has a user id.");
+}

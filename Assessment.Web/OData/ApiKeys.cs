@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Assessment.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assessment.Web.OData;
+
+/// <summary>Creating, finding and revoking personal API keys. A key is <c>ak_</c> and 43 base64url characters (32 random bytes).</summary>
+public sealed class ApiKeyService(AssessmentDbContext db, TimeProvider clock)
+{
+    public const string KeyPrefix = "ak_";
+
+    /// <summary>How often <see cref="ApiKey.LastUsedAt"/> is refreshed at most (one write per key per interval).</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public static string Hash(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>Creates a key for the user and returns it with its text, which is never stored or shown again.</summary>
+    public async Task<(ApiKey Key, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken)
+    {
+        var secret = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = new ApiKey
+        {
+            UserId = userId,
+            Name = name.Trim(),
+            KeyHash = Hash(secret),
+            Prefix = secret[..ApiKey.PrefixLength],
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return (key, secret);
+    }
+
+    /// <summary>The user owning an active key with this text, or null; notes the use.</summary>
+    public async Task<AppUser?> AuthenticateAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (!secret.StartsWith(KeyPrefix, StringComparison.Ordinal) || secret.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(secret);
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.LastUsedAt, k.User })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found?.User is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (found.LastUsedAt is not { } last || now - last >= LastUsedResolution)
+        {
+            // A usage stamp, not a change of the key: not audited, no version raised.
+            await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        }
+
+        return found.User;
+    }
+}
