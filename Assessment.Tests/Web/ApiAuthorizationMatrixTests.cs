@@ -70,6 +70,17 @@ public sealed class ApiAuthorizationMatrixTests
         new("POST", "/api/account/login", "/api/account/login", new { userName = "", password = "" }, [BadRequest, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest]),
         new("GET", "/api/account/me", "/api/account/me", null, [Ok, Ok, Ok, Ok, Ok, Ok, Unauthorized]),
 
+        // The OData feed authenticates with Basic or an API key only (what Excel and Power BI send): a UI cookie
+        // does not open it. Per-role scopes of the feed are tested in ODataFeedAuthTests.
+        new("GET", "/odata/", "/odata/", null, [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
+        new("GET", "/odata/{**path}", "/odata/$metadata", null, [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
+        new("POST", "/odata/$batch", "/odata/$batch", null, [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
+
+        // Personal API keys for the feed: every signed-in user manages their own.
+        new("GET", "/api/account/api-keys/", "/api/account/api-keys/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Unauthorized]),
+        new("POST", "/api/account/api-keys/", "/api/account/api-keys/", new { name = "Excel" }, [Created, Created, Created, Created, Created, Created, Unauthorized]),
+        new("DELETE", "/api/account/api-keys/{id:int}", "/api/account/api-keys/999999", null, [404, 404, 404, 404, 404, 404, Unauthorized]),
+
         // Read the self-assessment: the bureau and the own center; inspectors are not assigned to self-assessments.
         new("GET", "/api/assessments/{id:int}/checklist", $"/api/assessments/{w.SelfA}/checklist", null, [Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Unauthorized]),
         new("GET", "/api/assessments/{id:int}/revisions", $"/api/assessments/{w.InspectionA}/revisions", null, [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),

@@ -1,3 +1,4 @@
+using Assessment.Web.Security;
 using System.Security.Claims;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ internal static class ApiKeyEndpoints
 
     public static void MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account/api-keys").RequireAuthorization();
+        var group = app.MapGroup("/api/account/api-keys").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapDelete("/{id:int}", RevokeAsync);
