@@ -7,6 +7,7 @@ using Assessment.Web.Persistence;
 using Assessment.Web.Security;
 using Assessment.Web.Workflow;
 using Assessment.Web.Rectification;
+using Assessment.Web.Reports;
 using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
@@ -35,6 +36,7 @@ builder.Services.AddAssessmentSecurity();
 builder.Services.AddAssessmentApi();
 builder.Services.AddRectification();
 builder.Services.AddODataFeed(builder.Configuration);
+builder.Services.AddReports();
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -45,6 +47,11 @@ if (DbCommands.Handles(args))
 if (SeedCommands.Handles(args))
 {
     return await SeedCommands.RunAsync(args, app.Services, Console.Out);
+}
+
+if (ReportCommands.Handles(args))
+{
+    return await ReportCommands.RunAsync(args, app.Services, Console.Out);
 }
 
 if (UserCommands.Handles(args))
@@ -59,6 +66,7 @@ app.MapAssessmentApi();
 app.MapCriteriaApi();
 app.MapRectificationApi();
 app.MapODataFeed();
+app.MapReportsApi();
 // Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();

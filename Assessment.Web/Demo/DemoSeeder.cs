@@ -3,6 +3,7 @@ using Assessment.Scoring.Cycles;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -204,6 +205,9 @@ public sealed class DemoSeeder(AssessmentDbContext db, UserManager<AppUser> user
         CriteriaVersion criteria, Dictionary<string, Center> centers, AppUser[] inspectors, CancellationToken cancellationToken)
     {
         var cycle = NewCycle(DemoData.Cycle2021, criteria);
+        var publication = PublicationDefaults.Circular2021(cycle);
+        publication.Cycle = cycle;
+        db.PublicationSettings.Add(publication);
         var reviewed = At(DemoData.Cycle2021.End, 17);
         var results = new List<CenterResult>();
         foreach (var plan in Profiles2021.All)

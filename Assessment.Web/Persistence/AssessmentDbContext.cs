@@ -36,6 +36,8 @@ public abstract class AssessmentDbContext(DbContextOptions options)
 
     public DbSet<CycleResult> CycleResults => Set<CycleResult>();
 
+    public DbSet<PublicationSettings> PublicationSettings => Set<PublicationSettings>();
+
     public DbSet<RectificationLedger> RectificationLedgers => Set<RectificationLedger>();
 
     public DbSet<LedgerAspect> LedgerAspects => Set<LedgerAspect>();
