@@ -81,6 +81,17 @@ public sealed class ApiAuthorizationMatrixTests
         new("POST", "/api/account/api-keys/", "/api/account/api-keys/", new { name = "Excel" }, [Created, Created, Created, Created, Created, Created, Unauthorized]),
         new("DELETE", "/api/account/api-keys/{id:int}", "/api/account/api-keys/999999", null, [404, 404, 404, 404, 404, 404, Unauthorized]),
 
+        // Reports: publication settings and the circular are the bureau's; a center's letter and rectification report the
+        // bureau's and that center's staff's (this cycle is not published: 409; center A has no ledger: 404); the zip job the bureau's.
+        new("GET", "/api/cycles/{id:int}/publication", $"/api/cycles/{w.CycleId}/publication", null, [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("PUT", "/api/cycles/{id:int}/publication", $"/api/cycles/{w.CycleId}/publication", new { number = 1 }, [PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("GET", "/api/cycles/{id:int}/reports/circular", $"/api/cycles/{w.CycleId}/reports/circular", null, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("GET", "/api/cycles/{id:int}/reports/feedback/{centerId:int}", $"/api/cycles/{w.CycleId}/reports/feedback/{w.CenterA}", null, [Conflict, Forbidden, Forbidden, Conflict, Forbidden, Forbidden, Unauthorized]),
+        new("GET", "/api/cycles/{id:int}/reports/rectification/{centerId:int}", $"/api/cycles/{w.CycleId}/reports/rectification/{w.CenterA}", null, [404, Forbidden, Forbidden, 404, Forbidden, Forbidden, Unauthorized]),
+        new("POST", "/api/cycles/{id:int}/reports/feedback-zip", $"/api/cycles/{w.CycleId}/reports/feedback-zip", null, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("GET", "/api/report-jobs/{jobId:guid}", $"/api/report-jobs/{Guid.Empty}", null, [404, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("GET", "/api/report-jobs/{jobId:guid}/file", $"/api/report-jobs/{Guid.Empty}/file", null, [404, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+
         // Read the self-assessment: the bureau and the own center; inspectors are not assigned to self-assessments.
         new("GET", "/api/assessments/{id:int}/checklist", $"/api/assessments/{w.SelfA}/checklist", null, [Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Unauthorized]),
         new("GET", "/api/assessments/{id:int}/revisions", $"/api/assessments/{w.InspectionA}/revisions", null, [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
