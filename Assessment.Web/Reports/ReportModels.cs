@@ -88,7 +88,7 @@ public sealed class ReportModels(AssessmentDbContext db, CriteriaRegistry regist
                 Organizer = settings.Organizer,
                 AssessmentName = settings.AssessmentName,
                 ShortName = settings.ShortName,
-                Methods = MethodsOf(criteria),
+                Methods = await MethodsAsync(criteria, stored, cancellationToken),
             },
             Dimensions = criteria.Dimensions,
             Results = rows,
@@ -157,7 +157,7 @@ public sealed class ReportModels(AssessmentDbContext db, CriteriaRegistry regist
                 own.Dimensions.FirstOrDefault(x => x.Code == d.Code)?.Score ?? 0m,
                 stored.Average(r => r.Dimensions.FirstOrDefault(x => x.Code == d.Code)?.Score ?? 0m))).ToArray(),
             LostPoints = lost,
-            Findings = findings.Count > 0 ? findings.Select(f => f.Description).ToArray() : lost.Select(l => $"{l.Title}：{l.Reason}").ToArray(),
+            Findings = findings.Count > 0 ? findings.Select(f => f.Description).ToArray() : lost.Select(IssueText).ToArray(),
             RectificationDeadline = signature.AddDays(settings.RectifyWithinDays),
             ReportTo = settings.ReportTo,
             SignatureDate = signature,
@@ -250,9 +250,18 @@ public sealed class ReportModels(AssessmentDbContext db, CriteriaRegistry regist
 
     private static string Date(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
 
-    /// <summary>The inspection methods the criteria use, in the order of the circular (听汇报、查资料、看现场、开座谈会 …).</summary>
-    private static InspectionMethod[] MethodsOf(CriteriaVersion criteria) =>
-        criteria.Items.SelectMany(i => i.Methods).Distinct().Order().ToArray();
+    /// <summary>
+    /// The inspection methods the inspectors recorded in the published inspections, in the order of the circular
+    /// (听汇报、查资料、看现场、开座谈会 …); the criteria's methods when none was recorded.
+    /// </summary>
+    private async Task<InspectionMethod[]> MethodsAsync(CriteriaVersion criteria, List<CycleResult> stored, CancellationToken cancellationToken)
+    {
+        var assessmentIds = stored.Where(r => r.AssessmentId is not null).Select(r => r.AssessmentId!.Value).ToList();
+        var recorded = await db.Answers.AsNoTracking()
+            .Where(a => assessmentIds.Contains(a.AssessmentId) && a.Method != null)
+            .Select(a => a.Method!.Value).Distinct().ToListAsync(cancellationToken);
+        return (recorded.Count > 0 ? recorded : criteria.Items.SelectMany(i => i.Methods)).Distinct().Order().ToArray();
+    }
 
     private Task<List<CycleResult>> ResultsAsync(int cycleId, CancellationToken cancellationToken) =>
         db.CycleResults.AsNoTracking()
@@ -306,7 +315,7 @@ public sealed class ReportModels(AssessmentDbContext db, CriteriaRegistry regist
             else
             {
                 items = (await LostPointsAsync(criteria, result, cancellationToken))
-                    .Select(l => new CenterIssue(l.Dimension, $"{l.Title}：{l.Reason}")).ToArray();
+                    .Select(l => new CenterIssue(l.Dimension, IssueText(l))).ToArray();
             }
 
             issues.Add(new CenterIssues(ShortName(result.Center!.Name), items));
@@ -332,6 +341,13 @@ public sealed class ReportModels(AssessmentDbContext db, CriteriaRegistry regist
                 TypicalGaps = x.Items.Select(i => Gap(i.Text)).Distinct(StringComparer.Ordinal).Take(5).ToArray(),
             })
             .ToArray();
+
+    /// <summary>A lost-point item as a problem: the item and what the inspector noted, or the engine's explanation when nothing was noted.</summary>
+    private static string IssueText(LostPointItem item)
+    {
+        var what = string.IsNullOrWhiteSpace(item.Note) ? item.Reason : item.Note.Trim().TrimEnd('。') + "。";
+        return $"{item.Title}：{what}";
+    }
 
     private static string Gap(string text)
     {
