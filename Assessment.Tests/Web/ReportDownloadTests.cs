@@ -285,12 +285,13 @@ public sealed class ReportDownloadTests
         body["number"] = 0;
         body["addressees"] = new System.Text.Json.Nodes.JsonArray();
         body["issuerName"] = "  ";
+        body["problems"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["dimension"] = "不存在的维度", ["heading"] = "标题", ["text"] = "正文" });
         using var noIfMatch = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/cycles/{cycleId}/publication", body));
         Assert.AreEqual(HttpStatusCode.PreconditionRequired, noIfMatch.StatusCode);
         using var invalid = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/cycles/{cycleId}/publication", body, ifMatch: 0));
         var problem = await invalid.ExpectAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "number", "addressees", "issuerName" })
+        foreach (var field in new[] { "number", "addressees", "issuerName", "problems[0]" })
         {
             Assert.IsTrue(errors.TryGetProperty(field, out _), $"{field} named in {errors}");
         }
@@ -300,6 +301,7 @@ public sealed class ReportDownloadTests
         body["number"] = 7;
         body["addressees"] = new System.Text.Json.Nodes.JsonArray("各市州政务服务监管局");
         body["issuerName"] = "青海省政务服务监督管理局";
+        body["problems"] = new System.Text.Json.Nodes.JsonArray();
         body["highlights"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["lead"] = "在服务上下功夫。", ["text"] = "海北州公共资源交易中心……" });
         using var saved = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/cycles/{cycleId}/publication", body, ifMatch: 0));
         var stored = await saved.ExpectAsync(HttpStatusCode.OK);

@@ -16,9 +16,12 @@ public enum ReportJobStatus
 }
 
 /// <summary>A zip of every center's feedback letter for a cycle, generated in the background; progress is <see cref="Done"/> of <see cref="Total"/>.</summary>
-public sealed class FeedbackZipJob(Guid id, int cycleId, int year, string requestedBy)
+public sealed class FeedbackZipJob(Guid id, long sequence, int cycleId, int year, string requestedBy)
 {
     private int done;
+
+    /// <summary>Order of creation (the oldest finished jobs are dropped first).</summary>
+    internal long Sequence { get; } = sequence;
 
     public Guid Id { get; } = id;
 
@@ -54,17 +57,18 @@ public sealed class FeedbackZipJobs
 
     private readonly ConcurrentDictionary<Guid, FeedbackZipJob> jobs = new();
     private readonly Channel<FeedbackZipJob> queue = Channel.CreateUnbounded<FeedbackZipJob>();
+    private long sequence;
 
     internal ChannelReader<FeedbackZipJob> Queue => queue.Reader;
 
     public FeedbackZipJob Enqueue(int cycleId, int year, string requestedBy)
     {
-        foreach (var old in jobs.Values.Where(j => j.Status is ReportJobStatus.Completed or ReportJobStatus.Failed).OrderBy(j => j.Id).Skip(MaxJobs - 1))
+        foreach (var old in jobs.Values.Where(j => j.Status is ReportJobStatus.Completed or ReportJobStatus.Failed).OrderByDescending(j => j.Sequence).Skip(MaxJobs - 1))
         {
             jobs.TryRemove(old.Id, out _);
         }
 
-        var job = new FeedbackZipJob(Guid.NewGuid(), cycleId, year, requestedBy);
+        var job = new FeedbackZipJob(Guid.NewGuid(), Interlocked.Increment(ref sequence), cycleId, year, requestedBy);
         jobs[job.Id] = job;
         queue.Writer.TryWrite(job);
         return job;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Assessment.Reports;
 using Assessment.Web.Api;
+using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
 using Assessment.Web.Security;
 using Assessment.Web.Workflow;
@@ -47,11 +48,22 @@ public static class ReportsApi
     }
 
     internal static async Task<Ok<PublicationSettingsDto>> PutSettingsAsync(
-        int id, PublicationSettingsDto body, HttpRequest request, HttpResponse response, AssessmentDbContext db, CancellationToken cancellationToken)
+        int id, PublicationSettingsDto body, HttpRequest request, HttpResponse response, AssessmentDbContext db, CriteriaRegistry registry, CancellationToken cancellationToken)
     {
         var cycle = await CycleAsync(db, id, cancellationToken);
         var version = request.RequiredVersion();
         var errors = body.Validate();
+        if (registry.Find(cycle.CriteriaVersionId) is { } criteria && body.Problems is { } problems)
+        {
+            for (var i = 0; i < problems.Count; i++)
+            {
+                if (problems[i] is { } p && !string.IsNullOrWhiteSpace(p.Dimension) && !criteria.Dimensions.Any(d => d.Name == p.Dimension))
+                {
+                    errors.TryAdd($"problems[{i}]", [$"考核维度“{p.Dimension}”不在考核标准{criteria.Id}中（{string.Join("、", criteria.Dimensions.Select(d => d.Name))}）。"]);
+                }
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw WorkflowException.Invalid("发文设置有误，未保存。", errors);
