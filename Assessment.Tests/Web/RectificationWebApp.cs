@@ -62,8 +62,7 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
                 Scheme = version.Scheme,
                 Title = version.Title,
                 EffectiveDate = version.EffectiveDate,
-                // The loader's hash reads "sha256:<64 hex>"; the record holds the 64 hex digits (HashLength).
-                ContentHash = version.ContentHash.Replace("sha256:", "", StringComparison.Ordinal),
+                ContentHash = version.ContentHash,
                 SourceYaml = await File.ReadAllTextAsync(RepositoryPaths.Criteria(id + ".yaml")),
                 ImportedAt = Clock.GetUtcNow(),
             });
@@ -137,9 +136,6 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
             var parsed = ChecklistJson.Parse(await File.ReadAllTextAsync(RepositoryPaths.Criteria("samples/qh-demo-2021.sample.json")), "sample");
             var card = Scorer.Score(criteria, parsed.Checklist!);
             var frozen = ScorecardRecord.Freeze(card, Clock.GetUtcNow());
-
-            // Freeze copies the loader's "sha256:<hex>" into a 64-character column: PostgreSQL refuses it (reported).
-            frozen.CriteriaHash = frozen.CriteriaHash.Replace("sha256:", "", StringComparison.Ordinal);
             var assessment = new AssessmentRecord
             {
                 Kind = AssessmentKind.Inspection,
