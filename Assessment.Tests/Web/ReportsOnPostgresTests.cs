@@ -92,4 +92,32 @@ public sealed class ReportsOnPostgresTests
         Assert.AreEqual("无消防器材", stored.GetProperty("problems")[0].GetProperty("typicalGaps")[0].GetString());
         Assert.AreEqual(1L, again.ETag());
     }
+
+    [TestMethod]
+    public async Task Without_bureau_written_problems_the_circular_groups_the_ledger_findings_by_dimension()
+    {
+        var cycleId = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2021).Select(c => c.Id).SingleAsync());
+        using var bureau = Host.Anonymous();
+        using (var login = await bureau.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = "Qinghai-Admin-2021" }))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, login.StatusCode);
+        }
+
+        using var read = await bureau.GetAsync($"/api/cycles/{cycleId}/publication");
+        var version = read.ETag();
+        var body = JsonNode.Parse((await read.ExpectAsync(HttpStatusCode.OK)).GetRawText())!.AsObject();
+        body["problems"] = new JsonArray();
+        using (var saved = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/cycles/{cycleId}/publication", body, ifMatch: version)))
+        {
+            await saved.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using var circular = await bureau.GetAsync($"/api/cycles/{cycleId}/reports/circular");
+        Assert.AreEqual(HttpStatusCode.OK, circular.StatusCode);
+        using var document = new Docx(await circular.Content.ReadAsByteArrayAsync());
+        var problems = document.Section("三、存在问题及不足");
+        var hardware = await Host.WithDbAsync(db => db.Findings.CountAsync(f => f.DimensionCode == "C" && db.RectificationLedgers.Any(l => l.Id == f.LedgerId && l.CycleId == cycleId)));
+        Assert.IsGreaterThan(0, hardware);
+        Assert.IsTrue(problems.Any(p => p.Contains("硬件设施还需加强", StringComparison.Ordinal) && p.Contains($"共{hardware}项", StringComparison.Ordinal)), string.Join("\n", problems));
+    }
 }
