@@ -251,6 +251,18 @@ public sealed class ODataFeedRectificationTests
         }
 
         Assert.IsTrue(rows.Any(r => r["Cycle"] is Dictionary<string, object?> c && (int)c["Year"]! == 2021));
+
+        // Without $select: every property plus the expanded finding.
+        (response, body) = await ODataFeedProtocolTests.GetAsync(staff, "/odata/RectificationActions?$expand=Finding&$top=20");
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, Encoding.UTF8.GetString(body));
+        using var json = JsonDocument.Parse(body);
+        foreach (var row in json.RootElement.GetProperty("value").EnumerateArray())
+        {
+            var finding = row.GetProperty("Finding");
+            Assert.AreEqual(row.GetProperty("FindingId").GetInt32(), finding.GetProperty("Id").GetInt32());
+            Assert.AreEqual(row.GetProperty("CenterId").GetInt32(), finding.GetProperty("CenterId").GetInt32());
+            Assert.AreEqual(row.GetProperty("Aspect").GetString(), finding.GetProperty("Aspect").GetString());
+        }
     }
 
     [TestMethod]
@@ -274,6 +286,8 @@ public sealed class ODataFeedRectificationTests
         StringAssert.Contains(page, "LIMIT");
         Assert.DoesNotContain("2023-01-01", page, "the literal is a parameter");
         Assert.DoesNotContain(TodayInChina().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page, "the request's date is a parameter");
+        StringAssert.Contains(page, "< @today", "overdue is computed in the database");
+        Assert.DoesNotContain("= '正在整改'", page, "the literal is a parameter");
 
         host.Sql.Clear();
         (r, b) = await ODataFeedProtocolTests.GetAsync(admin, "/odata/Findings?$filter=" + Uri.EscapeDataString("DimensionName eq '服务质量' and Severity eq '一般'"));
