@@ -28,6 +28,8 @@ public sealed class ApiAuthorizationMatrixTests
     private const int Conflict = 409;
     private const int PreconditionRequired = 428;
     private const int Unprocessable = 422;
+    private const int NotFound = 404;
+    private const int UnsupportedMediaType = 415;
 
     /// <summary>The callers, in the column order of <see cref="Rows"/>.</summary>
     private static readonly string[] Callers =
@@ -36,6 +38,8 @@ public sealed class ApiAuthorizationMatrixTests
     private static ApiHost? host;
     private static ApiWorld? world;
     private static int evidenceId;
+    private static int findingId;
+    private static int closedActionId;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
@@ -46,6 +50,33 @@ public sealed class ApiAuthorizationMatrixTests
         var version = await host.WithDbAsync(db => Task.FromResult(db.Assessments.Single(a => a.Id == world.SelfA).Version));
         using var upload = await staff.SendAsync(ApiWorkflowContract.Upload(world.SelfA, ApiWorkflowContract.Png(100), "image/png", "p.png", version));
         evidenceId = (await upload.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        // Center A's ledger through the API: a problem split into two specific problems; the center completes the
+        // first with evidence and the bureau closes it (销号), the second is not started.
+        var ledger = $"/api/rectification/centers/{world.CenterA}/cycles/{world.CycleId}";
+        using var added = await staff.SendAsync(Json(HttpMethod.Post, $"{ledger}/findings", new
+        {
+            findings = new[]
+            {
+                new
+                {
+                    aspect = "制度建设方面",
+                    source = "InspectionTour",
+                    description = "交易服务制度不健全",
+                    actions = new[] { new { specificProblem = "服务指南未及时更新" }, new { specificProblem = "档案管理制度缺失" } },
+                },
+            },
+        }));
+        var finding = (await added.ExpectAsync(HttpStatusCode.OK))[0];
+        findingId = finding.GetProperty("id").GetInt32();
+        closedActionId = finding.GetProperty("actions")[0].GetProperty("id").GetInt32();
+        using var completed = await staff.SendAsync(Json(HttpMethod.Put, $"/api/rectification/actions/{closedActionId}/status", new { status = "Completed", completedOn = "2021-12-20" }));
+        await completed.ExpectAsync(HttpStatusCode.OK);
+        using var proven = await staff.SendAsync(Json(HttpMethod.Put, $"/api/rectification/actions/{closedActionId}/evidence", new { evidenceIds = new[] { evidenceId } }));
+        await proven.ExpectAsync(HttpStatusCode.OK);
+        using var bureau = await host.SignInAsync(world.Bureau);
+        using var closed = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/rectification/actions/{closedActionId}/close", new { conclusion = "经核查佐证材料，同意销号。" }));
+        await closed.ExpectAsync(HttpStatusCode.OK);
     }
 
     [ClassCleanup]
@@ -104,6 +135,39 @@ public sealed class ApiAuthorizationMatrixTests
         new("POST", "/api/cycles/{id:int}/assessments", $"/api/cycles/{w.CycleId}/assessments", new { centerId = w.CenterA, kind = "Inspection" }, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("POST", "/api/cycles/{id:int}/publish", $"/api/cycles/{w.CycleId}/publish", null, [Unprocessable, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("GET", "/api/cycles/{id:int}/results", $"/api/cycles/{w.CycleId}/results", null, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+
+        // Rectification ledger of center A (issue 7). Reads: the bureau, the inspector assigned to the center, the own
+        // center and analysts; never another center or an unassigned inspector.
+        new("GET", "/api/rectification/centers/{centerId:int}/cycles/{cycleId:int}/ledger", $"{Ledger(w)}/ledger", null, [Ok, Ok, Forbidden, Ok, Forbidden, Ok, Unauthorized]),
+        new("GET", "/api/rectification/centers/{centerId:int}/cycles/{cycleId:int}/progress", $"{Ledger(w)}/progress", null, [Ok, Ok, Forbidden, Ok, Forbidden, Ok, Unauthorized]),
+        new("GET", "/api/rectification/centers/{centerId:int}/cycles/{cycleId:int}/reminders", $"{Ledger(w)}/reminders", null, [Ok, Ok, Forbidden, Ok, Forbidden, Ok, Unauthorized]),
+        new("GET", "/api/rectification/centers/{centerId:int}/cycles/{cycleId:int}/previous-cycle-rate", $"{Ledger(w)}/previous-cycle-rate", null, [Ok, Ok, Forbidden, Ok, Forbidden, Ok, Unauthorized]),
+        new("GET", "/api/rectification/cycles/{cycleId:int}/progress", $"/api/rectification/cycles/{w.CycleId}/progress", null, [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Unauthorized]),
+
+        // Findings: raised by the bureau, the assigned inspector and the own center (an empty list stops at 422);
+        // proposals come from an inspection only for the bureau and its inspectors (this one is a draft: 422).
+        new("POST", "/api/rectification/centers/{centerId:int}/cycles/{cycleId:int}/findings", $"{Ledger(w)}/findings", new { findings = Array.Empty<object>() }, [Unprocessable, Unprocessable, Forbidden, Unprocessable, Forbidden, Forbidden, Unauthorized]),
+        new("GET", "/api/rectification/assessments/{assessmentId:int}/proposals", $"/api/rectification/assessments/{w.InspectionA}/proposals", null, [Unprocessable, Unprocessable, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+
+        // The finding has a closed action: whoever may edit it gets as far as 409; only the bureau and the assigned
+        // inspector may drop one, never the center.
+        new("PUT", "/api/rectification/findings/{findingId:int}", $"/api/rectification/findings/{findingId}", new { description = "" }, [Conflict, Conflict, Forbidden, Conflict, Forbidden, Forbidden, Unauthorized]),
+        new("DELETE", "/api/rectification/findings/{findingId:int}", $"/api/rectification/findings/{findingId}", null, [Conflict, Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+
+        // Actions are the center's (and the bureau's): a split problem needs its specific problem (422); the closed
+        // action refuses every change (409). Inspectors and analysts only read.
+        new("POST", "/api/rectification/findings/{findingId:int}/actions", $"/api/rectification/findings/{findingId}/actions", new { }, [Unprocessable, Forbidden, Forbidden, Unprocessable, Forbidden, Forbidden, Unauthorized]),
+        new("PUT", "/api/rectification/actions/{actionId:int}", $"/api/rectification/actions/{closedActionId}", new { measures = "改" }, [Conflict, Forbidden, Forbidden, Conflict, Forbidden, Forbidden, Unauthorized]),
+        new("PUT", "/api/rectification/actions/{actionId:int}/status", $"/api/rectification/actions/{closedActionId}/status", new { status = "InProgress" }, [Conflict, Forbidden, Forbidden, Conflict, Forbidden, Forbidden, Unauthorized]),
+        new("PUT", "/api/rectification/actions/{actionId:int}/evidence", $"/api/rectification/actions/{closedActionId}/evidence", new { evidenceIds = Array.Empty<int>() }, [Conflict, Forbidden, Forbidden, Conflict, Forbidden, Forbidden, Unauthorized]),
+
+        // Verification (销号 / 退回) is the bureau's alone: closing twice is 409, sending back without a reason 422.
+        new("POST", "/api/rectification/actions/{actionId:int}/close", $"/api/rectification/actions/{closedActionId}/close", new { conclusion = "同意销号" }, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("POST", "/api/rectification/actions/{actionId:int}/send-back", $"/api/rectification/actions/{closedActionId}/send-back", new { reason = "" }, [Unprocessable, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+
+        // Import: the center's or the bureau's; a JSON body is not a workbook (415); an unknown preview token is 404.
+        new("POST", "/api/rectification/centers/{centerId:int}/cycles/{cycleId:int}/import", $"{Ledger(w)}/import", new { }, [UnsupportedMediaType, Forbidden, Forbidden, UnsupportedMediaType, Forbidden, Forbidden, Unauthorized]),
+        new("POST", "/api/rectification/imports/{token}/confirm", "/api/rectification/imports/no-such-token/confirm", null, [NotFound, Forbidden, Forbidden, NotFound, NotFound, Forbidden, Unauthorized]),
 
         // Last, so the matrix above runs signed in: signing out answers 204 to any signed-in caller.
         new("POST", "/api/account/logout", "/api/account/logout", null, [NoContent, NoContent, NoContent, NoContent, NoContent, NoContent, Unauthorized]),
@@ -172,6 +236,9 @@ public sealed class ApiAuthorizationMatrixTests
 
         Assert.IsEmpty(failures, string.Join(Environment.NewLine, failures));
         Assert.AreEqual(0, await host!.WithDbAsync(db => Task.FromResult(db.Answers.Count(a => a.AssessmentId == w.InspectionA))), "the matrix changed nothing");
+        var ledger = await host.WithDbAsync(db => Task.FromResult(db.RectificationActions.Where(a => a.FindingId == findingId)
+            .OrderBy(a => a.Order).Select(a => new { a.Status, Closed = a.ClosedAt != null }).ToList()));
+        Assert.AreEqual("Completed True, NotStarted False", string.Join(", ", ledger.Select(a => $"{a.Status} {a.Closed}")), "the matrix changed no ledger item");
     }
 
     [TestMethod]
@@ -220,6 +287,8 @@ public sealed class ApiAuthorizationMatrixTests
         Assert.IsTrue(paths.TryGetProperty("/api/cycles/{id}/publish", out _));
         Assert.IsTrue(paths.GetProperty("/api/assessments/{id}/answers").TryGetProperty("patch", out _));
     }
+
+    private static string Ledger(ApiWorld w) => $"/api/rectification/centers/{w.CenterA}/cycles/{w.CycleId}";
 
     private static string Head(string text) => text.Length <= 300 ? text : text[..300] + "…";
 

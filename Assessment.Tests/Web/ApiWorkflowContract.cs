@@ -478,6 +478,97 @@ public abstract class ApiWorkflowContract
         Assert.AreEqual(CycleStatus.Published, (await Host.WithDbAsync(db => db.Cycles.AsNoTracking().SingleAsync(c => c.Id == world.CycleId))).Status);
     }
 
+    [TestMethod]
+    public async Task A_new_cycles_inspections_start_with_the_previous_ledgers_rate_and_publishing_applies_the_rectification_minimum()
+    {
+        // Years no other test uses: the previous cycle is the latest earlier year in the shared database.
+        var world = await ApiWorld.CreateAsync(Host, "qh-demo-2021", 2041);
+        using var staffA = await Host.SignInAsync(world.StaffA);
+        using var staffB = await Host.SignInAsync(world.StaffB);
+        using var bureau = await Host.SignInAsync(world.Bureau);
+
+        // 2041 ledgers: center A rectifies and the bureau closes both items (100%); center B gets one of two closed (50%).
+        await LedgerAsync(staffA, bureau, world.CenterA, world.CycleId, world.SelfA, closed: 2);
+        await LedgerAsync(staffB, bureau, world.CenterB, world.CycleId, world.SelfB, closed: 1);
+
+        using var created = await bureau.SendAsync(Json(HttpMethod.Post, "/api/cycles/", new
+        {
+            year = 2042, title = "2042年度考核", criteriaVersionId = "qh-demo-2022", scheduleStart = "2042-10-01", scheduleEnd = "2042-12-31",
+        }));
+        var cycleId = (await created.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        using var opened = await bureau.PostAsync($"/api/cycles/{cycleId}/open", null);
+        await opened.ExpectAsync(HttpStatusCode.OK);
+        var inspections = new Dictionary<int, int>();
+        foreach (var center in new[] { world.CenterA, world.CenterB })
+        {
+            using var added = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/cycles/{cycleId}/assessments", new { centerId = center, kind = "Inspection" }));
+            inspections[center] = (await added.ExpectAsync(HttpStatusCode.Created)).GetProperty("assessmentId").GetInt32();
+        }
+
+        // The rate item E6 is answered from the ledger when the inspection is created, with a note saying so.
+        var criteria = Host.Services.GetRequiredService<Assessment.Web.Criteria.CriteriaRegistry>().Find("qh-demo-2022")!;
+        foreach (var (center, rate) in new[] { (world.CenterA, 100m), (world.CenterB, 50m) })
+        {
+            using var checklist = await bureau.GetAsync($"/api/assessments/{inspections[center]}/checklist");
+            var e6 = (await checklist.ExpectAsync(HttpStatusCode.OK)).GetProperty("dimensions").EnumerateArray()
+                .SelectMany(d => d.GetProperty("items").EnumerateArray()).Single(i => i.GetProperty("id").GetString() == "E6");
+            var answer = e6.GetProperty("answer");
+            Assert.AreEqual(rate, answer.GetProperty("number").GetDecimal(), $"E6 of center {center}");
+            StringAssert.StartsWith(answer.GetProperty("note").GetString(), "由上一轮整改台账自动计算");
+
+            // Every other item fully met; E6 keeps the ledger's rate.
+            var answers = ApiWorld.Answers(criteria, 0).Where(a => a.ItemId != "E6").ToList();
+            using var saved = await bureau.SendAsync(Json(HttpMethod.Patch, $"/api/assessments/{inspections[center]}/answers", ApiWorld.Body(answers), checklist.ETag()));
+            await saved.ExpectAsync(HttpStatusCode.OK);
+            using var submitted = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/assessments/{inspections[center]}/submit", null, saved.ETag()));
+            await submitted.ExpectAsync(HttpStatusCode.OK);
+            using var finalized = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/assessments/{inspections[center]}/finalize", null, submitted.ETag()));
+            await finalized.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // Publishing takes the same rates from the ledgers: B (50%) misses the 2022 rule's 90% minimum.
+        using var published = await bureau.PostAsync($"/api/cycles/{cycleId}/publish", null);
+        var results = (await published.ExpectAsync(HttpStatusCode.OK)).GetProperty("results").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("centerId").GetInt32());
+        Assert.IsGreaterThan(results[world.CenterB].GetProperty("total").GetDecimal(), results[world.CenterA].GetProperty("total").GetDecimal(), "E6 earns A more points");
+        Assert.IsTrue(results[world.CenterA].GetProperty("isDemonstration").GetBoolean(), results[world.CenterA].GetProperty("demonstrationReasons").ToString());
+        Assert.IsFalse(results[world.CenterB].GetProperty("isDemonstration").GetBoolean());
+        StringAssert.Contains(results[world.CenterB].GetProperty("demonstrationReasons").ToString(), "上年度整改完成率50.00%，低于90%");
+    }
+
+    /// <summary>
+    /// Through the ledger API: the center raises a problem split into two specific problems, completes
+    /// <paramref name="closed"/> of them with evidence uploaded to <paramref name="selfAssessmentId"/>, and the bureau closes those.
+    /// </summary>
+    private async Task LedgerAsync(HttpClient staff, HttpClient bureau, int centerId, int cycleId, int selfAssessmentId, int closed)
+    {
+        using var upload = await staff.SendAsync(Upload(selfAssessmentId, Png(500 + centerId), "image/png", "整改佐证.png", await VersionAsync(selfAssessmentId)));
+        var evidenceId = (await upload.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        using var added = await staff.SendAsync(Json(HttpMethod.Post, $"/api/rectification/centers/{centerId}/cycles/{cycleId}/findings", new
+        {
+            findings = new[]
+            {
+                new
+                {
+                    aspect = "服务规范方面",
+                    source = "Assessment",
+                    description = "服务指南和档案管理不规范",
+                    actions = new[] { new { specificProblem = "服务指南未及时更新" }, new { specificProblem = "交易档案归档不及时" } },
+                },
+            },
+        }));
+        var actions = (await added.ExpectAsync(HttpStatusCode.OK))[0].GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToList();
+        foreach (var actionId in actions.Take(closed))
+        {
+            using var done = await staff.SendAsync(Json(HttpMethod.Put, $"/api/rectification/actions/{actionId}/status", new { status = "Completed", completedOn = "2025-12-20" }));
+            await done.ExpectAsync(HttpStatusCode.OK);
+            using var proven = await staff.SendAsync(Json(HttpMethod.Put, $"/api/rectification/actions/{actionId}/evidence", new { evidenceIds = new[] { evidenceId } }));
+            await proven.ExpectAsync(HttpStatusCode.OK);
+            using var close = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/rectification/actions/{actionId}/close", new { conclusion = "佐证材料齐全，同意销号。" }));
+            await close.ExpectAsync(HttpStatusCode.OK);
+        }
+    }
+
     /// <summary>Saves all <paramref name="answers"/> in one request and submits; returns the new version.</summary>
     protected static async Task<long> AnswerAndSubmitAsync(HttpClient client, int assessmentId, IReadOnlyList<ItemAnswer> answers)
     {

@@ -9,6 +9,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Assessment.Web.Workflow;
+using Assessment.Web.Rectification;
 
 namespace Assessment.Tests.Web;
 
@@ -36,9 +40,13 @@ internal sealed class DemoHost : IAsyncDisposable
         var original = (IConfiguration)database.Services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddConfiguration(original)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rectification:RateItems:qh-demo:0"] = "E6" }) // as appsettings.json
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build());
         collection.AddSingleton(Registry.Value);
+        collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" });
+        collection.AddAssessmentWorkflow();
+        collection.AddRectification();
         collection.Configure<IdentityOptions>(options =>
         {
             options.Password.RequiredLength = 10;

@@ -1,7 +1,9 @@
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Demo;
 using Assessment.Web.Persistence;
+using Assessment.Web.Rectification;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessment.Tests.Web;
 
@@ -93,6 +95,104 @@ public abstract class DemoSeedContract
     }
 
     [TestMethod]
+    public async Task Each_centers_2021_ledger_holds_the_problems_its_inspection_found_at_various_stages()
+    {
+        var criteria = DemoHost.Criteria.Find("qh-demo-2021")!;
+        var asOf = new DateOnly(2022, 9, 30);
+        await using var scope = Host.Open();
+        var (cycle, assessments) = await DemoCycleReader.LoadAsync(scope.Db, 2021);
+        var ledgers = await scope.Db.RectificationLedgers.Where(l => l.CycleId == cycle.Id)
+            .Include(l => l.Center).Include(l => l.Aspects).Include(l => l.Findings).ThenInclude(f => f.Actions).ThenInclude(a => a.Verifications)
+            .AsSplitQuery().ToListAsync();
+        Assert.HasCount(8, ledgers, "a ledger for each center");
+
+        var evidence = await scope.Db.EvidenceFiles.Select(e => e.Id).ToListAsync();
+        foreach (var ledger in ledgers)
+        {
+            var name = DemoCycleReader.Short(ledger.Center!.Name);
+            var inspection = assessments.Single(a => a.CenterId == ledger.CenterId && a.Kind == AssessmentKind.Inspection);
+            var lost = DemoCycleReader.Rescore(criteria, inspection).Items.Where(i => i.PointsLost > 0).Select(i => i.ItemId).ToList();
+            CollectionAssert.AreEquivalent(lost, ledger.Findings.Select(f => f.ItemId).ToList(), $"{name}: one problem per item that lost points");
+            Assert.IsTrue(ledger.Findings.All(f => f.Source == FindingSource.Assessment && f.AssessmentId == inspection.Id && f.Explanation is { Length: > 0 }), name);
+
+            foreach (var action in ledger.Findings.SelectMany(f => f.Actions))
+            {
+                var what = $"{name} action {action.Id}";
+                Assert.IsFalse(string.IsNullOrWhiteSpace(action.Measures), what);
+                Assert.IsFalse(string.IsNullOrWhiteSpace(action.ResponsibleLeader), what);
+                Assert.IsFalse(string.IsNullOrWhiteSpace(action.ResponsibleDepartment), what);
+                Assert.AreEqual(2022, action.Deadline?.Year, what);
+                if (action.Status == ActionStatus.Completed)
+                {
+                    Assert.IsTrue(action.CompletedOn is { Year: 2022 } on && on <= asOf, what);
+                    Assert.IsNotEmpty(action.EvidenceIds, $"{what}: completed with evidence");
+                    Assert.IsTrue(action.EvidenceIds.All(evidence.Contains), what);
+                }
+
+                if (action.IsClosed)
+                {
+                    Assert.AreEqual(VerificationDecision.Closed, action.Verifications.Single().Decision, what);
+                    StringAssert.Contains(action.ClosingConclusion, "销号");
+                }
+            }
+        }
+
+        var actions = ledgers.ToDictionary(l => DemoCycleReader.Short(l.Center!.Name), l => l.Findings.SelectMany(f => f.Actions).ToList());
+        Assert.IsTrue(actions["海北州"].All(a => a.IsClosed), "海北州 closed everything");
+        Assert.IsTrue(actions["格尔木市"].All(a => a.IsClosed), "格尔木市 closed everything");
+        var all = actions.Values.SelectMany(a => a).ToList();
+        Assert.IsTrue(all.Any(a => a.Status == ActionStatus.Completed && !a.IsClosed), "completed, waiting for the bureau");
+        Assert.IsTrue(all.Any(a => a.Status == ActionStatus.InProgress && a.SentBackReason is not null && a.Verifications.Any(v => v.Decision == VerificationDecision.SentBack)), "sent back");
+        Assert.IsTrue(all.Any(a => a.Status == ActionStatus.InProgress && !a.IsOverdue(asOf)), "in progress within its deadline");
+        var overdue = actions.Where(c => c.Value.Any(a => a.Status == ActionStatus.NotStarted && a.IsOverdue(asOf))).Select(c => c.Key).ToList();
+        CollectionAssert.AreEquivalent(new[] { "海南州", "玉树州" }, overdue, "centers with overdue items");
+    }
+
+    [TestMethod]
+    public async Task The_2022_cycle_takes_each_centers_previous_rate_from_its_ledger_and_the_drafts_answer_E6_with_it()
+    {
+        await using var services = Host.Services.CreateAsyncScope();
+        var db = services.ServiceProvider.GetRequiredService<AssessmentDbContext>();
+        var cycle2022 = await db.Cycles.SingleAsync(c => c.Year == 2022);
+        var rates = await services.ServiceProvider.GetRequiredService<RectificationRates>().PreviousCycleRatesAsync(cycle2022.Id);
+        var names = await db.Centers.ToDictionaryAsync(c => c.Id, c => DemoCycleReader.Short(c.Name));
+        var byName = rates.ToDictionary(r => names[r.Key], r => r.Value);
+
+        Assert.HasCount(8, byName);
+        Assert.AreEqual(100m, byName["海北州"]);
+        Assert.AreEqual(100m, byName["格尔木市"]);
+        Assert.IsTrue(byName.Where(r => r.Key is not "海北州" and not "格尔木市").All(r => r.Value < 100m), string.Join("，", byName));
+        Assert.IsGreaterThanOrEqualTo(6, byName.Values.Distinct().Count(), $"the rates differ by center: {string.Join("，", byName)}");
+        Assert.IsLessThan(90m, byName["海南州"], "below the 2022 demonstration minimum");
+        Assert.IsLessThan(90m, byName["玉树州"], "below the 2022 demonstration minimum");
+
+        // The rate is closed / total, two decimals, counted straight from the ledger rows.
+        var counted = await db.RectificationActions
+            .Join(db.Findings, a => a.FindingId, f => f.Id, (a, f) => new { a.ClosedAt, f.LedgerId })
+            .Join(db.RectificationLedgers, x => x.LedgerId, l => l.Id, (x, l) => new { x.ClosedAt, l.CenterId, l.CycleId })
+            .Where(x => x.CycleId != cycle2022.Id)
+            .GroupBy(x => x.CenterId)
+            .Select(g => new { CenterId = g.Key, Total = g.Count(), Closed = g.Count(x => x.ClosedAt != null) })
+            .ToListAsync();
+        foreach (var center in counted)
+        {
+            Assert.AreEqual(Math.Round(100m * center.Closed / center.Total, 2, MidpointRounding.AwayFromZero), rates[center.CenterId], names[center.CenterId]);
+        }
+
+        // Drafts of 2022 that had not reached E6 start with the ledger's rate; nothing else is pre-answered.
+        var prefilled = await db.Answers.Where(a => a.ItemId == "E6" && a.Note!.StartsWith(RectificationRates.PrefillNotePrefix))
+            .Join(db.Assessments, a => a.AssessmentId, s => s.Id, (a, s) => new { a.Number, s.CenterId, s.CycleId, s.Status })
+            .ToListAsync();
+        Assert.IsNotEmpty(prefilled);
+        foreach (var answer in prefilled)
+        {
+            Assert.AreEqual(cycle2022.Id, answer.CycleId);
+            Assert.AreEqual(AssessmentStatus.Draft, answer.Status);
+            Assert.AreEqual(rates[answer.CenterId], answer.Number, names[answer.CenterId]);
+        }
+    }
+
+    [TestMethod]
     public async Task Seeding_again_changes_nothing_and_says_so()
     {
         var before = await CountsAsync();
@@ -132,7 +232,8 @@ public abstract class DemoSeedContract
             await db.Regions.LongCountAsync(), await db.Centers.LongCountAsync(), await db.CriteriaVersions.LongCountAsync(),
             await db.Cycles.LongCountAsync(), await db.Assessments.LongCountAsync(), await db.Answers.LongCountAsync(),
             await db.Scorecards.LongCountAsync(), await db.Users.LongCountAsync(), await db.UserRoles.LongCountAsync(),
-            await db.AuditLog.LongCountAsync(),
+            await db.AuditLog.LongCountAsync(), await db.RectificationLedgers.LongCountAsync(), await db.Findings.LongCountAsync(),
+            await db.RectificationActions.LongCountAsync(), await db.RectificationVerifications.LongCountAsync(), await db.EvidenceFiles.LongCountAsync(),
         ];
     }
 }

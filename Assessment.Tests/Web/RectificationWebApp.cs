@@ -5,9 +5,7 @@ using Assessment.Scoring.Checklists;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -16,9 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assessment.Tests.Web;
 
 /// <summary>
-/// The real application on a temporary SQLite database file, with a settable clock. Users sign in through the
-/// real Identity cookie: a test-only endpoint (<c>/test/sign-in?user=ID</c>, added by a startup filter) calls
-/// <see cref="SignInManager{TUser}.SignInAsync(TUser, bool, string?)"/>; replace it with the login API once it exists.
+/// The real application on a temporary SQLite database file (or a PostgreSQL database), with a settable clock.
+/// Users sign in as people do, through <c>POST /api/account/login</c>, and carry its cookie.
 /// </summary>
 internal sealed class RectificationWebApp : WebApplicationFactory<Program>
 {
@@ -46,7 +43,6 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddTransient<IStartupFilter, TestSignIn>();
         });
     }
 
@@ -66,8 +62,7 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
                 Scheme = version.Scheme,
                 Title = version.Title,
                 EffectiveDate = version.EffectiveDate,
-                // The loader's hash reads "sha256:<64 hex>"; the record holds the 64 hex digits (HashLength).
-                ContentHash = version.ContentHash.Replace("sha256:", "", StringComparison.Ordinal),
+                ContentHash = version.ContentHash,
                 SourceYaml = await File.ReadAllTextAsync(RepositoryPaths.Criteria(id + ".yaml")),
                 ImportedAt = Clock.GetUtcNow(),
             });
@@ -110,22 +105,23 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
     /// <summary>A user in <paramref name="role"/> (bound to <paramref name="centerId"/> for center staff), signed in on a new client.</summary>
     public async Task<HttpClient> SignedInAsync(string role, int? centerId = null, Func<string, Task>? withUser = null)
     {
-        var userId = await WithDbAsync(async (_, services) =>
+        const string Password = "Passw0rd-Long";
+        var (userId, userName) = await WithDbAsync(async (_, services) =>
         {
             var users = services.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { UserName = PersistenceBuilders.Unique("u"), DisplayName = "测试用户", CenterId = centerId };
-            Check(await users.CreateAsync(user, "Passw0rd-Long"));
+            Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));
-            return user.Id;
+            return (user.Id, user.UserName);
         });
         if (withUser is not null)
         {
             await withUser(userId);
         }
 
-        var client = CreateClient();
-        var response = await client.PostAsync(new Uri($"/test/sign-in?user={userId}", UriKind.Relative), null);
-        response.EnsureSuccessStatusCode();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await client.PostAsJsonAsync(new Uri("/api/account/login", UriKind.Relative), new { userName, password = Password });
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, $"login of {userName}: {await response.Content.ReadAsStringAsync()}");
         return client;
     }
 
@@ -140,9 +136,6 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
             var parsed = ChecklistJson.Parse(await File.ReadAllTextAsync(RepositoryPaths.Criteria("samples/qh-demo-2021.sample.json")), "sample");
             var card = Scorer.Score(criteria, parsed.Checklist!);
             var frozen = ScorecardRecord.Freeze(card, Clock.GetUtcNow());
-
-            // Freeze copies the loader's "sha256:<hex>" into a 64-character column: PostgreSQL refuses it (reported).
-            frozen.CriteriaHash = frozen.CriteriaHash.Replace("sha256:", "", StringComparison.Ordinal);
             var assessment = new AssessmentRecord
             {
                 Kind = AssessmentKind.Inspection,
@@ -210,28 +203,6 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
 
     private static void Check(IdentityResult result) =>
         Assert.IsTrue(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-
-    private sealed class TestSignIn : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            // MapWhen, not Map: Map moves the path into PathBase, and the cookie would be scoped to it.
-            app.MapWhen(context => context.Request.Path == "/test/sign-in", branch => branch.Run(async context =>
-            {
-                var users = context.RequestServices.GetRequiredService<UserManager<AppUser>>();
-                var signIn = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-                var user = await users.FindByIdAsync(context.Request.Query["user"].ToString());
-                if (user is null)
-                {
-                    context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    return;
-                }
-
-                await signIn.SignInAsync(user, isPersistent: false);
-            }));
-            next(app);
-        };
-    }
 }
 
 /// <summary>A clock the test moves.</summary>

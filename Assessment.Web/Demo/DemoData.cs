@@ -72,6 +72,7 @@ internal static class DemoData
         new("analyst", "Qinghai-Analyst-2021", "数据分析员" + DemoMark, Roles.Analyst, null),
     ];
 
+    public const string Admin = "admin";
     public const string InspectorWang = "inspector.wang";
     public const string InspectorLi = "inspector.li";
 }

@@ -3,6 +3,8 @@ using Assessment.Scoring.Cycles;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Rectification;
+using Assessment.Web.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,8 @@ namespace Assessment.Web.Demo;
 /// centers of the 2021 circular, the criteria versions qh-demo-2021 and qh-demo-2022 (YAML text and hash,
 /// from the <see cref="CriteriaRegistry"/>), the demo accounts, the 2021 cycle with every self-assessment and
 /// inspection answered and finalized — scorecards computed by the <see cref="Scorer"/> and frozen — left under
-/// review, ready to publish, and the 2022 cycle open with work in progress.
+/// review, ready to publish, the 2021 rectification ledgers at various stages (<see cref="DemoLedgers"/>), and the
+/// 2022 cycle open with work in progress, its drafts' rate item (E6) pre-answered from those ledgers.
 /// </summary>
 /// <remarks>
 /// Refuses a database that already holds data of another origin (centers, cycles, regions or users): the demo
@@ -22,7 +25,8 @@ namespace Assessment.Web.Demo;
 /// <c>ActivatorUtilities.CreateInstance&lt;DemoSeeder&gt;(scope.ServiceProvider)</c>, or use
 /// <see cref="DemoSeeding.SeedAsync"/>.
 /// </remarks>
-public sealed class DemoSeeder(AssessmentDbContext db, UserManager<AppUser> users, CriteriaRegistry registry, TimeProvider clock)
+public sealed class DemoSeeder(
+    AssessmentDbContext db, UserManager<AppUser> users, CriteriaRegistry registry, TimeProvider clock, EvidenceStore evidence, RectificationRates rates)
 {
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
@@ -64,8 +68,15 @@ public sealed class DemoSeeder(AssessmentDbContext db, UserManager<AppUser> user
             var accounts = await AddAccountsAsync(centers, cancellationToken).ConfigureAwait(false);
             var inspectors = new[] { DemoData.InspectorWang, DemoData.InspectorLi }.Select(n => accounts[n]).ToArray();
 
-            var (cycle2021, analysis) = await AddCycle2021Async(criteria2021, centers, inspectors, cancellationToken).ConfigureAwait(false);
-            var cycle2022 = await AddCycle2022Async(criteria2022, centers, accounts, cancellationToken).ConfigureAwait(false);
+            var (cycle2021, analysis, inspections2021) = await AddCycle2021Async(criteria2021, centers, inspectors, cancellationToken).ConfigureAwait(false);
+            var (cycle2022, assessments2022) = await AddCycle2022Async(criteria2022, centers, accounts, cancellationToken).ConfigureAwait(false);
+            var selfAssessments2022 = assessments2022.Where(a => a.Kind == AssessmentKind.SelfAssessment).ToDictionary(a => a.Center!.Code, a => a.Id);
+            await DemoLedgers.SeedAsync(db, registry, evidence, centers, inspections2021, selfAssessments2022, accounts[DemoData.Admin].Id, cancellationToken).ConfigureAwait(false);
+            foreach (var draft in assessments2022.Where(a => a.Status == AssessmentStatus.Draft))
+            {
+                await rates.PrefillRateAnswersAsync(draft.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             return new DemoSeedResult(DemoSeedStatus.Seeded)
@@ -200,18 +211,20 @@ public sealed class DemoSeeder(AssessmentDbContext db, UserManager<AppUser> user
         }
     }
 
-    private async Task<(AssessmentCycle Cycle, CycleAnalysis Analysis)> AddCycle2021Async(
+    private async Task<(AssessmentCycle Cycle, CycleAnalysis Analysis, Dictionary<string, int> Inspections)> AddCycle2021Async(
         CriteriaVersion criteria, Dictionary<string, Center> centers, AppUser[] inspectors, CancellationToken cancellationToken)
     {
         var cycle = NewCycle(DemoData.Cycle2021, criteria);
         var reviewed = At(DemoData.Cycle2021.End, 17);
         var results = new List<CenterResult>();
+        var inspections = new Dictionary<string, AssessmentRecord>(StringComparer.Ordinal);
         foreach (var plan in Profiles2021.All)
         {
             var center = centers[plan.CenterCode];
             var self = Finalized(AssessmentKind.SelfAssessment, criteria, plan.SelfAssessment, At(plan.SelfSubmitted, 16), reviewed);
             var inspection = Finalized(AssessmentKind.Inspection, criteria, plan.Inspection, At(plan.Visited, 18), reviewed);
             inspection.Inspectors.AddRange(inspectors);
+            inspections.Add(plan.CenterCode, inspection);
             foreach (var assessment in new[] { self, inspection })
             {
                 assessment.Center = center;
@@ -224,13 +237,14 @@ public sealed class DemoSeeder(AssessmentDbContext db, UserManager<AppUser> user
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return (cycle, CycleAnalyzer.Analyze(criteria, results));
+        return (cycle, CycleAnalyzer.Analyze(criteria, results), inspections.ToDictionary(i => i.Key, i => i.Value.Id, StringComparer.Ordinal));
     }
 
-    private async Task<AssessmentCycle> AddCycle2022Async(
+    private async Task<(AssessmentCycle Cycle, List<AssessmentRecord> Assessments)> AddCycle2022Async(
         CriteriaVersion criteria, Dictionary<string, Center> centers, Dictionary<string, AppUser> accounts, CancellationToken cancellationToken)
     {
         var cycle = NewCycle(DemoData.Cycle2022, criteria);
+        var added = new List<AssessmentRecord>();
         foreach (var plan in Profiles2022.All)
         {
             var self = InProgress(AssessmentKind.SelfAssessment, criteria, plan.Self, plan.SelfFindings);
@@ -241,11 +255,12 @@ public sealed class DemoSeeder(AssessmentDbContext db, UserManager<AppUser> user
                 assessment.Center = centers[plan.CenterCode];
                 assessment.Cycle = cycle;
                 db.Assessments.Add(assessment);
+                added.Add(assessment);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return cycle;
+        return (cycle, added);
     }
 
     private AssessmentCycle NewCycle(DemoCycle demo, CriteriaVersion criteria)

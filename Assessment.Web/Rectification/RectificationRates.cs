@@ -85,8 +85,25 @@ public sealed class RectificationRates(AssessmentDbContext db, CriteriaRegistry 
             throw new LedgerRuleException(409, "assessmentId", $"考核{assessmentId}已定稿，不能预填。");
         }
 
-        var version = criteria.Find(assessment.Cycle!.CriteriaVersionId)
-            ?? throw new InvalidOperationException($"Criteria {assessment.Cycle.CriteriaVersionId} is not loaded.");
+        var filled = await FillRateAnswersAsync(assessment, assessment.Cycle!.CriteriaVersionId, cancellationToken);
+        if (filled.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return filled;
+    }
+
+    /// <summary>
+    /// Adds the rate answers to <paramref name="assessment"/> (new or loaded with its answers) without saving, so a
+    /// caller creating an assessment stores it and its pre-filled answers in one save. Same rules as
+    /// <see cref="PrefillRateAnswersAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<RatePrefill>> FillRateAnswersAsync(AssessmentRecord assessment, string criteriaVersionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var version = criteria.Find(criteriaVersionId)
+            ?? throw new InvalidOperationException($"Criteria {criteriaVersionId} is not loaded.");
         var items = RateItems(version);
         if (items.Count == 0 || await PreviousCycleRateAsync(assessment.CenterId, assessment.CycleId, cancellationToken) is not { } rate)
         {
@@ -111,7 +128,6 @@ public sealed class RectificationRates(AssessmentDbContext db, CriteriaRegistry 
             filled.Add(new RatePrefill(item.Id, rate));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return filled;
     }
 }

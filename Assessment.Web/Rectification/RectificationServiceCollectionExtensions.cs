@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-
 namespace Assessment.Web.Rectification;
 
 public static class RectificationServiceCollectionExtensions
@@ -8,8 +5,8 @@ public static class RectificationServiceCollectionExtensions
     /// <summary>
     /// Registers the ledger services (<see cref="LedgerService"/>, <see cref="LedgerAccess"/>,
     /// <see cref="RectificationRates"/>, <see cref="LedgerImport"/>), the options (section <c>Rectification</c>)
-    /// and the authorization policies (<see cref="RectificationPolicies"/>). Also makes the Identity cookie answer
-    /// API requests (<c>/api/…</c>) with 401/403 instead of redirecting to a login page.
+    /// and the ledger's own authorization policies (<see cref="RectificationPolicies"/>). The Identity cookie,
+    /// including its 401/403 answers to API requests, is configured once, by <c>AddAssessmentSecurity</c>.
     /// </summary>
     public static IServiceCollection AddRectification(this IServiceCollection services)
     {
@@ -21,22 +18,6 @@ public static class RectificationServiceCollectionExtensions
         services.AddScoped<RectificationRates>();
         services.AddScoped<LedgerImport>();
         RectificationPolicies.Add(services.AddAuthorizationBuilder());
-
-        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
-        {
-            var toLogin = options.Events.OnRedirectToLogin;
-            var toDenied = options.Events.OnRedirectToAccessDenied;
-            options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context.Response, 401) : toLogin(context);
-            options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Status(context.Response, 403) : toDenied(context);
-        });
         return services;
-    }
-
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
-    private static Task Status(HttpResponse response, int status)
-    {
-        response.StatusCode = status;
-        return Task.CompletedTask;
     }
 }

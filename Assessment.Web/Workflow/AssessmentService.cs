@@ -2,6 +2,7 @@ using Assessment.Scoring.Criteria;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Rectification;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assessment.Web.Workflow;
@@ -16,11 +17,15 @@ namespace Assessment.Web.Workflow;
 /// <c>expectedVersion</c> is the client's <c>If-Match</c>: a stale one is refused with 412; null skips the
 /// check (commands and the demo seed). Authorization is the caller's business (see Security/).
 /// </remarks>
-public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor)
+public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor, RectificationRates rates)
 {
     private readonly Dictionary<int, AssessmentRecord> loaded = [];
 
-    /// <summary>Creates the first revision of a center's self-assessment or inspection in a cycle.</summary>
+    /// <summary>
+    /// Creates the first revision of a center's self-assessment or inspection in a cycle. Where the cycle's criteria
+    /// have an item for the previous cycle's rectification rate (configured, E6 in qh-demo), it is answered from the
+    /// center's ledger (<see cref="RectificationRates.FillRateAnswersAsync"/>) in the same save; people may change it.
+    /// </summary>
     public async Task<AssessmentRecord> CreateAsync(int cycleId, NewAssessment request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,6 +48,7 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
 
         var assessment = new AssessmentRecord { CycleId = cycleId, CenterId = request.CenterId, Kind = request.Kind };
         assessment.Inspectors.AddRange(await InspectorsAsync(request.Kind, request.InspectorIds ?? [], cancellationToken));
+        await rates.FillRateAnswersAsync(assessment, cycle.CriteriaVersionId, cancellationToken);
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync(cancellationToken);
         return assessment;

@@ -4,6 +4,7 @@ using Assessment.Scoring.Cycles;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
+using Assessment.Web.Rectification;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assessment.Web.Workflow;
@@ -13,11 +14,14 @@ namespace Assessment.Web.Workflow;
 /// every center, with the centers' self-assessments and the previous published cycle's inspections, and
 /// the results are stored as <see cref="CycleResult"/> rows in the same transaction that marks the cycle
 /// published. Nothing is written by hand: ranks, grades and demonstration status come from the engine.
+/// Each center's rectification completion rate for the previous cycle's ledger (<see cref="RectificationRates"/>)
+/// goes to the engine with it, for demonstration rules with a rectification minimum (qh-demo-2022).
 /// </summary>
-public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock)
+public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, RectificationRates rates)
 {
     /// <summary>
-    /// Publishes cycle <paramref name="cycleId"/> and returns the engine's analysis.
+    /// Publishes cycle <paramref name="cycleId"/> with the previous cycle's rectification rates taken from the
+    /// ledgers, and returns the engine's analysis.
     /// </summary>
     /// <exception cref="WorkflowException">
     /// 404 no such cycle; 409 already published, still a draft, or a criteria hash changed; 422 a center
@@ -28,8 +32,9 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
 
     /// <summary>
     /// Publishes with each center's rectification completion rate (percent) for the previous cycle's findings,
-    /// keyed by center id, for criteria whose demonstration rule requires one (e.g. qh-demo-2022). A center
-    /// without a rate is judged as "unknown" by the engine (not eligible under such a rule).
+    /// keyed by center id, for criteria whose demonstration rule requires one (e.g. qh-demo-2022); null takes
+    /// them from the ledgers (<see cref="RectificationRates.PreviousCycleRatesAsync"/>). A center without a
+    /// rate (no ledger in the previous cycle) is judged as "unknown" by the engine (not eligible under such a rule).
     /// </summary>
     public async Task<CycleAnalysis> PublishAsync(int cycleId, IReadOnlyDictionary<int, decimal>? previousRectificationRates, CancellationToken cancellationToken = default)
     {
@@ -46,6 +51,7 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
         }
 
         var criteria = AssessmentScoring.CriteriaOf(registry, cycle);
+        previousRectificationRates ??= await rates.PreviousCycleRatesAsync(cycleId, cancellationToken);
         var current = await CurrentRevisionsAsync(cycleId, cancellationToken);
         var centerIds = current.Select(a => a.CenterId).Distinct().Order().ToList();
         var inspections = current.Where(a => a.Kind == AssessmentKind.Inspection).ToDictionary(a => a.CenterId);
@@ -85,7 +91,7 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
                 self = Scorer.Score(criteria, selfAssessment.ToChecklist(criteria.Id)) is { IsComplete: true } selfCard ? selfCard : null;
             }
 
-            decimal? rate = previousRectificationRates is not null && previousRectificationRates.TryGetValue(centerId, out var r) ? r : null;
+            decimal? rate = previousRectificationRates.TryGetValue(centerId, out var r) ? r : null;
             results.Add(new CenterResult(Key(centerId), centers[centerId].Name, card, self, rate));
         }
 
