@@ -1,6 +1,7 @@
 using Assessment.Scoring.Criteria;
 using Assessment.Scoring.Scoring;
 using Assessment.Web.Persistence;
+using Assessment.Web.Rectification;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,11 @@ namespace Assessment.Tests.Web;
 /// <summary>
 /// The feed tests' dataset, deterministic: 12 centers in 3 prefectures, the two shipped criteria versions,
 /// a published 2021 cycle and an open 2022 cycle, an inspection and a self-assessment per center and
-/// cycle (finalized with frozen scorecards, except some 2022 ones), 2021 rankings, and one user per role.
+/// cycle (finalized with frozen scorecards, except some 2022 ones), 2021 rankings, one user per role, and
+/// rectification ledgers made with the real <see cref="LedgerService"/>: 2021 ledgers of six centers raised from
+/// their inspections (actions at every stage: planned or 长期坚持, not started, in progress, completed, closed,
+/// sent back, some split into specific problems) and hand-entered 2022 ledgers (inspection tour, audit, other)
+/// of the staff user's center and one more.
 /// </summary>
 internal static class ODataFeedData
 {
@@ -175,6 +180,117 @@ internal static class ODataFeedData
         await AddUserAsync(users, NoRole, null, null);
         db.AssessmentInspectors.Add(new AssessmentInspector { AssessmentId = inspected.Id, UserId = inspector.Id });
         await db.SaveChangesAsync();
+
+        var verifier = await users.FindByNameAsync(Admin) ?? throw new InvalidOperationException(Admin);
+        await SeedLedgersAsync(scope.ServiceProvider, db, current.Where(a => centers.Take(LedgerCenters2021).Any(c => c.Id == a.CenterId)).ToList(),
+            cycles[1].Id, [centers[0].Id, centers[5].Id], verifier.Id);
+    }
+
+    /// <summary>Centers (the first ones) with a 2021 ledger raised from their inspection.</summary>
+    public const int LedgerCenters2021 = 6;
+
+    private static async Task SeedLedgersAsync(
+        IServiceProvider services, AssessmentDbContext db, List<AssessmentRecord> inspections2021, int cycle2022, int[] centers2022, string verifierId)
+    {
+        var ledgers = services.GetRequiredService<LedgerService>();
+        var k = 0;
+        foreach (var inspection in inspections2021.OrderBy(a => a.CenterId))
+        {
+            var evidence = new EvidenceFile
+            {
+                AssessmentId = inspection.Id,
+                StoragePath = $"2021/{inspection.Id}/rectification.pdf",
+                OriginalFileName = "整改佐证.pdf",
+                ContentType = "application/pdf",
+                Size = 2048,
+                Sha256 = new string('c', 64),
+                UploadedBy = "seed",
+                UploadedAt = At(2022, 4, 1, 9, 0, 0),
+            };
+            db.EvidenceFiles.Add(evidence);
+            await db.SaveChangesAsync();
+
+            var ledger = await ledgers.CreateLedgerFromInspectionAsync(inspection.Id);
+            foreach (var finding in ledger.Findings.OrderBy(f => f.Order).ToList())
+            {
+                if (finding.Order % 6 == 0)
+                {
+                    await ledgers.AddActionAsync(finding, new ActionPlanRequest(SpecificProblem: $"{finding.ItemId}细化问题：制度执行不到位"));
+                }
+
+                foreach (var action in finding.Actions.OrderBy(a => a.Order).ToList())
+                {
+                    await AdvanceAsync(ledgers, action, inspection.CenterId, evidence.Id, verifierId, k++);
+                }
+            }
+        }
+
+        foreach (var centerId in centers2022)
+        {
+            var findings = await ledgers.AddFindingsAsync(centerId, cycle2022,
+            [
+                new FindingRequest("作风建设方面", FindingSource.InspectionTour, "窗口服务人员存在推诿现象", FindingSeverity.Serious, "市委第三巡察组",
+                    DimensionCode: "A",
+                    Actions:
+                    [
+                        new ActionPlanRequest("首问负责制落实不到位", "杜绝推诿", "严格落实首问负责制", "王副主任", "综合科", "李四", new DateOnly(2023, 3, 31)),
+                        new ActionPlanRequest("投诉处理不及时", "投诉3日内办结", "建立投诉台账", "王副主任", "综合科", "张三", new DateOnly(2031, 6, 30), "投诉处理办法"),
+                    ]),
+                new FindingRequest("财务管理方面", FindingSource.Audit, "保证金退还超期", FindingSeverity.Grave, "省审计厅",
+                    Actions: [new ActionPlanRequest(Target: "按期退还", Measures: "系统自动退还", ResponsibleDepartment: "财务科", Deadline: new DateOnly(2030, 12, 31))]),
+                new FindingRequest("其他方面", FindingSource.Other, "档案归档不及时", Actions: [new ActionPlanRequest(Measures: "长期坚持按月归档")]),
+            ]);
+            var first = findings[0].Actions.OrderBy(a => a.Order).First();
+            await ledgers.SetStatusAsync(first, new StatusRequest(ActionStatus.InProgress, null, "已完成培训"), null);
+        }
+    }
+
+    /// <summary>Moves the <paramref name="k"/>-th action of the 2021 ledgers to a stage chosen by <paramref name="k"/>.</summary>
+    private static async Task AdvanceAsync(LedgerService ledgers, RectificationAction action, int centerId, int evidenceId, string verifierId, int k)
+    {
+        // Deadlines far from any day the tests run: long past, or years ahead; every fifth is 长期坚持 (none).
+        DateOnly? deadline = (k % 5) switch
+        {
+            0 => null,
+            1 => new DateOnly(2022, 3 + (k % 9), 1 + (k % 27)),
+            2 => new DateOnly(2022, 12, 31),
+            3 => new DateOnly(2031, 1 + (k % 12), 15),
+            _ => new DateOnly(2023, 6, 30),
+        };
+        await ledgers.UpdatePlanAsync(action, new ActionPlanRequest(
+            action.SpecificProblem,
+            $"整改目标{k}",
+            k % 7 == 0 ? null : $"整改措施{k}：完善制度、加强培训",
+            k % 3 == 0 ? "张主任" : "王副主任",
+            k % 2 == 0 ? "交易科" : "综合科",
+            k % 11 == 0 ? null : $"责任人{k % 4}",
+            deadline,
+            k % 4 == 0 ? "建立长效机制" : null), null);
+
+        switch (k % 8)
+        {
+            case 0:
+                return;
+            case 1 or 5:
+                await ledgers.SetStatusAsync(action, new StatusRequest(ActionStatus.InProgress, null, $"已完成{k % 5 + 1}项"), null);
+                return;
+        }
+
+        await ledgers.SetStatusAsync(action, new StatusRequest(ActionStatus.Completed, new DateOnly(2022, 1 + (k % 12), 1 + (k % 28))), null);
+        await ledgers.SetEvidenceAsync(action, centerId, [evidenceId], null);
+        switch (k % 8)
+        {
+            case 3 or 6:
+                await ledgers.CloseAsync(action, $"佐证齐全，同意销号{k}", verifierId);
+                break;
+            case 4:
+                await ledgers.SendBackAsync(action, "佐证材料不足", verifierId);
+                break;
+            case 7:
+                await ledgers.CloseAsync(action, "同意销号", verifierId);
+                await ledgers.SendBackAsync(action, "复查发现问题反弹", verifierId);
+                break;
+        }
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute, int second) =>

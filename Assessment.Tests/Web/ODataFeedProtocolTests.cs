@@ -13,7 +13,7 @@ namespace Assessment.Tests.Web;
 [TestClass]
 public sealed class ODataFeedProtocolTests
 {
-    private static readonly string[] SetNames = ["Assessments", "Centers", "CriteriaItems", "Cycles", "DimensionScores", "ItemScores", "Rankings"];
+    private static readonly string[] SetNames = ["Assessments", "Centers", "CriteriaItems", "Cycles", "DimensionScores", "ItemScores", "Rankings", "Findings", "RectificationActions"];
 
     private static ODataFeedHost host = null!;
     private static HttpClient admin = null!;

@@ -38,6 +38,11 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
 
     private readonly ODataFeedOptions limits = options.Value;
 
+    private DateTimeOffset? requestTime;
+
+    /// <summary>The time every query of this request is evaluated against (e.g. overdue actions).</summary>
+    private DateTimeOffset RequestTime => requestTime ??= clock.GetUtcNow();
+
     /// <summary>The query parameter that carries an API key: never echoed into links.</summary>
     public const string ApiKeyParameter = "api_key";
 
@@ -207,7 +212,7 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
     {
         var rowParameter = Expression.Parameter(typeof(TRow), "row");
         var binder = new ExpressionBinder(rowParameter, db.Database.IsSqlite(), limits.MaxNodeCount);
-        var rows = set.Query(new FeedQueryContext(db, scope));
+        var rows = set.Query(new FeedQueryContext(db, scope, RequestTime));
         if (parsed.Filter is not null)
         {
             rows = rows.Where(binder.BindFilter<TRow>(parsed.Filter));
@@ -341,7 +346,7 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         var predicate = Expression.Lambda<Func<TTarget, bool>>(
             Expression.Call(contains, ExpressionBinder.Parameter(values, values.GetType()), Expression.Property(row, keyProperty)), row);
         var needed = selected.Select(p => p.Name).Append(target.KeyProperty).ToHashSet(StringComparer.Ordinal);
-        var query = target.Query(new FeedQueryContext(db, scope)).Where(predicate).Select(Projection<TTarget>(needed));
+        var query = target.Query(new FeedQueryContext(db, scope, RequestTime)).Where(predicate).Select(Projection<TTarget>(needed));
         var found = await ToListAsync(query, cancellationToken);
         return found.ToDictionary(r => keyProperty.GetValue(r)!, r => (object)r);
     }

@@ -91,6 +91,22 @@ public sealed class FeedScope
         return c => all || inspected.Contains(c.Id) || c.Id == own;
     }
 
+    /// <summary>
+    /// Rectification ledgers the caller may read: the bureau all; analysts those of published cycles; inspectors
+    /// those of the centers they are assigned to; center staff their own center's (theirs to maintain, in any cycle).
+    /// </summary>
+    public Expression<Func<RectificationLedger, bool>> Ledgers()
+    {
+        var everything = Everything;
+        var published = Published;
+        var inspected = InspectedCenters.ToList();
+        var own = OwnCenter;
+        return l => everything
+            || (published && l.Cycle!.Status == CycleStatus.Published)
+            || inspected.Contains(l.CenterId)
+            || l.CenterId == own;
+    }
+
     /// <summary>Published results the caller may read (the bureau also those of cycles not yet published).</summary>
     public Expression<Func<CycleResult, bool>> Results()
     {

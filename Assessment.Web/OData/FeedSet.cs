@@ -54,12 +54,18 @@ public abstract class FeedSet<TRow> : FeedSet
 /// <summary>A single-valued navigation: <paramref name="Name"/> leads to the row of <paramref name="TargetSet"/> whose key is <paramref name="ForeignKey"/>.</summary>
 public sealed record FeedNavigation(string Name, string TargetSet, string ForeignKey);
 
-/// <summary>What a set's query needs: the database and the caller's scope.</summary>
-public sealed class FeedQueryContext(AssessmentDbContext db, FeedScope scope)
+/// <summary>What a set's query needs: the database, the caller's scope and the time of the request.</summary>
+public sealed class FeedQueryContext(AssessmentDbContext db, FeedScope scope, DateTimeOffset requestTime)
 {
     public AssessmentDbContext Db { get; } = db;
 
     public FeedScope Scope { get; } = scope;
+
+    /// <summary>When the request arrived (from the application's <see cref="TimeProvider"/>): one value for every query of a request.</summary>
+    public DateTimeOffset RequestTime { get; } = requestTime;
+
+    /// <summary>The request's date in China Standard Time (UTC+8), where deadlines are set.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(RequestTime.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }
 
 /// <summary>Marks a row property whose value is never null (non-nullable reference types are not visible at run time).</summary>
