@@ -57,7 +57,7 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                     Scheme = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(71)", maxLength: 71, nullable: false),
                     SourceYaml = table.Column<string>(type: "text", nullable: false),
                     ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -169,7 +169,10 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                     RegionId = table.Column<int>(type: "integer", nullable: false),
                     ContactPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,6 +183,55 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                         principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    IssuerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuerMark = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NumberPrefix = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NumberYear = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Addressees = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CopyTo = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Distribution = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PrintingOffice = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignatureDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PrintDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Disclosure = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Organizer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssessmentName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SituationIntro = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Situation = table.Column<string>(type: "text", nullable: false),
+                    Highlights = table.Column<string>(type: "text", nullable: false),
+                    ProblemsIntro = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Problems = table.Column<string>(type: "text", nullable: false),
+                    ResultsIntro = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Requirements = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RectifyWithinDays = table.Column<int>(type: "integer", nullable: false),
+                    ReportTo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicationSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicationSettings_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -256,6 +308,61 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                         principalTable: "Cycles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationLedgers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CenterId = table.Column<int>(type: "integer", nullable: false),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationLedgers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationLedgers_Centers_CenterId",
+                        column: x => x.CenterId,
+                        principalTable: "Centers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationLedgers_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -411,7 +518,10 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                     Total = table.Column<decimal>(type: "numeric", nullable: false),
                     Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IsDemonstration = table.Column<bool>(type: "boolean", nullable: false),
-                    DemonstrationReasons = table.Column<List<string>>(type: "text[]", nullable: false)
+                    DemonstrationReasons = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,7 +581,7 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     AssessmentId = table.Column<int>(type: "integer", nullable: false),
                     CriteriaVersionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CriteriaHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CriteriaHash = table.Column<string>(type: "character varying(71)", maxLength: 71, nullable: false),
                     Total = table.Column<decimal>(type: "numeric", nullable: false),
                     Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FrozenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -510,6 +620,27 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                         name: "FK_VetoFindings_Assessments_AssessmentId",
                         column: x => x.AssessmentId,
                         principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerAspects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LedgerId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerAspects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerAspects_RectificationLedgers_LedgerId",
+                        column: x => x.LedgerId,
+                        principalTable: "RectificationLedgers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -609,6 +740,113 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Findings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LedgerId = table.Column<int>(type: "integer", nullable: false),
+                    AspectId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SourceDetail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AssessmentId = table.Column<int>(type: "integer", nullable: true),
+                    ItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DimensionCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Findings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Findings_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Findings_LedgerAspects_AspectId",
+                        column: x => x.AspectId,
+                        principalTable: "LedgerAspects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Findings_RectificationLedgers_LedgerId",
+                        column: x => x.LedgerId,
+                        principalTable: "RectificationLedgers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FindingId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    SpecificProblem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Target = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResponsibleLeader = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ResponsibleDepartment = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ResponsiblePerson = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ProgressNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EvidenceIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    LastingRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClosingConclusion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SentBackReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationActions_Findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "Findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationVerifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    VerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationVerifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationVerifications_RectificationActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "RectificationActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AspNetRoles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -625,6 +863,17 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 table: "Answers",
                 columns: new[] { "AssessmentId", "ItemId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_KeyHash",
+                table: "ApiKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_UserId",
+                table: "ApiKeys",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -770,6 +1019,27 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Findings_AspectId",
+                table: "Findings",
+                column: "AspectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_AssessmentId",
+                table: "Findings",
+                column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_LedgerId_AssessmentId_ItemId",
+                table: "Findings",
+                columns: new[] { "LedgerId", "AssessmentId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_LedgerId_Order",
+                table: "Findings",
+                columns: new[] { "LedgerId", "Order" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyKeys_CreatedAt",
                 table: "IdempotencyKeys",
                 column: "CreatedAt");
@@ -779,6 +1049,44 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 table: "IdempotencyKeys",
                 columns: new[] { "UserId", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerAspects_LedgerId_Title",
+                table: "LedgerAspects",
+                columns: new[] { "LedgerId", "Title" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicationSettings_CycleId",
+                table: "PublicationSettings",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationActions_FindingId_Order",
+                table: "RectificationActions",
+                columns: new[] { "FindingId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationActions_Status_Deadline",
+                table: "RectificationActions",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationLedgers_CenterId_CycleId",
+                table: "RectificationLedgers",
+                columns: new[] { "CenterId", "CycleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationLedgers_CycleId",
+                table: "RectificationLedgers",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationVerifications_ActionId_At",
+                table: "RectificationVerifications",
+                columns: new[] { "ActionId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regions_Code",
@@ -834,6 +1142,9 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 name: "Answers");
 
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -864,6 +1175,12 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 name: "IdempotencyKeys");
 
             migrationBuilder.DropTable(
+                name: "PublicationSettings");
+
+            migrationBuilder.DropTable(
+                name: "RectificationVerifications");
+
+            migrationBuilder.DropTable(
                 name: "ScorecardDimensions");
 
             migrationBuilder.DropTable(
@@ -885,10 +1202,22 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 name: "CycleResults");
 
             migrationBuilder.DropTable(
+                name: "RectificationActions");
+
+            migrationBuilder.DropTable(
                 name: "Scorecards");
 
             migrationBuilder.DropTable(
+                name: "Findings");
+
+            migrationBuilder.DropTable(
                 name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "LedgerAspects");
+
+            migrationBuilder.DropTable(
+                name: "RectificationLedgers");
 
             migrationBuilder.DropTable(
                 name: "Centers");
