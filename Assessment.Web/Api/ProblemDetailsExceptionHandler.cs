@@ -21,6 +21,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "数据已被他人修改，本次保存未生效，请刷新后重试。"),
             CriteriaVersionLockedException e => Problem(StatusCodes.Status409Conflict, e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "上传内容超过大小限制。"),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => UnreadableJson(json),
             BadHttpRequestException e => Problem(e.StatusCode, $"请求格式有误：{e.Message}"),
             InvalidDataException e => Problem(StatusCodes.Status400BadRequest, $"请求格式有误：{e.Message}"),
             _ => null,
@@ -33,6 +34,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A JSON body that could not be read: name the field (its JSON path) and the line, in Chinese.</summary>
+    private static ProblemDetails UnreadableJson(System.Text.Json.JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "请求正文" : $"字段 {json.Path}";
+        var where = json.LineNumber is { } line ? $"（第{line + 1}行）" : "";
+        var message = $"{field}的值无法识别或JSON格式不完整{where}。";
+        return Problem(StatusCodes.Status400BadRequest, "请求格式有误：" + message,
+            new Dictionary<string, string[]> { [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] = [message] });
     }
 
     private static ProblemDetails Problem(int status, string title, IReadOnlyDictionary<string, string[]>? errors = null)
