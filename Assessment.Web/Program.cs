@@ -8,6 +8,7 @@ using Assessment.Web.Security;
 using Assessment.Web.Workflow;
 using Assessment.Web.Rectification;
 using Assessment.Web.Reports;
+using Assessment.Web.Ui;
 using Microsoft.AspNetCore.Identity;
 
 if (CommandLine.IsCommand(args))
@@ -37,6 +38,9 @@ builder.Services.AddAssessmentApi();
 builder.Services.AddRectification();
 builder.Services.AddODataFeed(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddAssessmentUi();
+// wwwroot from the build output's manifest in every environment (tests run as "Testing"); a no-op once published.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 if (DbCommands.Handles(args))
@@ -61,12 +65,14 @@ if (UserCommands.Handles(args))
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
 await app.Services.SeedDemoOnFirstRunAsync();
+app.UseAssessmentUi();
 app.UseAssessmentApi();
 app.MapAssessmentApi();
 app.MapCriteriaApi();
 app.MapRectificationApi();
 app.MapODataFeed();
 app.MapReportsApi();
+app.MapAssessmentUi();
 // Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 await app.RunAsync();

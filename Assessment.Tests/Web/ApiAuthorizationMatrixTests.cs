@@ -22,6 +22,7 @@ public sealed class ApiAuthorizationMatrixTests
     private const int Ok = 200;
     private const int Created = 201;
     private const int NoContent = 204;
+    private const int Found = 302;
     private const int BadRequest = 400;
     private const int Unauthorized = 401;
     private const int Forbidden = 403;
@@ -95,6 +96,15 @@ public sealed class ApiAuthorizationMatrixTests
     private static IEnumerable<Row> Rows(ApiWorld w) =>
     [
         new("GET", "/healthz", "/healthz", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+
+        // Web pages (method *: a page answers GET and POST; the matrix sends GET). A page a caller may not open
+        // redirects anonymous callers to the login page and signed-in ones to /account/denied (both 302).
+        new("*", "", "/", null, [Found, Found, Found, Found, Found, Found, Found]),
+        new("*", "Index", "/Index", null, [Found, Found, Found, Found, Found, Found, Found]),
+        new("*", "account/login", "/account/login", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("*", "account/logout", "/account/logout", null, [Found, Found, Found, Found, Found, Found, Found]),
+        new("*", "account/denied", "/account/denied", null, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("*", "culture", "/culture", null, [Found, Found, Found, Found, Found, Found, Found]),
         new("GET", "/api/criteria/", "/api/criteria/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/{id}", "/api/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
@@ -189,6 +199,7 @@ public sealed class ApiAuthorizationMatrixTests
     {
         var endpoints = host!.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
+            .Where(e => !IsStaticAsset(e))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet(StringComparer.Ordinal);
         var rows = Rows(world!).Select(r => $"{r.Method} {r.Pattern}").ToHashSet(StringComparer.Ordinal);
@@ -204,6 +215,7 @@ public sealed class ApiAuthorizationMatrixTests
     {
         var undeclared = host!.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
+            .Where(e => !IsStaticAsset(e))
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null
                 && !e.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy is not null))
             .Select(e => e.RoutePattern.RawText)
@@ -229,7 +241,9 @@ public sealed class ApiAuthorizationMatrixTests
             {
                 for (var i = 0; i < Callers.Length; i++)
                 {
-                    using var request = row.Body is Form
+                    using var request = row.Method == "*"
+                        ? new HttpRequestMessage(HttpMethod.Get, row.Uri)
+                        : row.Body is Form
                         ? ApiWorkflowContract.Upload(w.SelfA, ApiWorkflowContract.Png(100), "image/png", "p.png", ifMatch: null)
                         : Json(new HttpMethod(row.Method), row.Uri, row.Body);
                     using var response = await clients[i].SendAsync(request);
@@ -302,6 +316,12 @@ public sealed class ApiAuthorizationMatrixTests
     private static string Ledger(ApiWorld w) => $"/api/rectification/centers/{w.CenterA}/cycles/{w.CycleId}";
 
     private static string Head(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    /// <summary>Files of wwwroot (stylesheet, scripts, ECharts): anonymous by design, no data in them.</summary>
+    /// MapStaticAssets also adds, outside production, a catch-all <c>{**path:file}</c> for files added after the build.
+    private static bool IsStaticAsset(RouteEndpoint endpoint) =>
+        endpoint.RoutePattern.RawText == "{**path:file}"
+        || endpoint.Metadata.Any(m => m.GetType().FullName?.StartsWith("Microsoft.AspNetCore.StaticAssets.", StringComparison.Ordinal) == true);
 
     private sealed record Row(string Method, string Pattern, string Uri, object? Body, int[] Expected);
 
