@@ -105,6 +105,9 @@ public sealed class ApiAuthorizationMatrixTests
         new("*", "account/logout", "/account/logout", null, [Found, Found, Found, Found, Found, Found, Found]),
         new("*", "account/denied", "/account/denied", null, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("*", "culture", "/culture", null, [Found, Found, Found, Found, Found, Found, Found]),
+
+        // Pages: the feed's help page and the user's API keys (any signed-in user: the keys are their own).
+        new("*", "feed", "/feed", null, [Ok, Ok, Ok, Ok, Ok, Ok, Found]),
         new("GET", "/api/criteria/", "/api/criteria/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/{id}", "/api/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),

@@ -14,8 +14,6 @@ internal static class ApiKeyEndpoints
 {
     public sealed record CreateApiKey(string? Name);
 
-    public sealed record ApiKeyInfo(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
-
     public sealed record CreatedApiKey(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, string Key);
 
     public static void MapApiKeyEndpoints(this IEndpointRouteBuilder app)
@@ -26,16 +24,8 @@ internal static class ApiKeyEndpoints
         group.MapDelete("/{id:int}", RevokeAsync);
     }
 
-    private static async Task<Ok<List<ApiKeyInfo>>> ListAsync(ClaimsPrincipal user, AssessmentDbContext db, CancellationToken cancellationToken)
-    {
-        var userId = UserId(user);
-        var keys = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.UserId == userId)
-            .OrderBy(k => k.Id)
-            .Select(k => new ApiKeyInfo(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(keys);
-    }
+    private static async Task<Ok<List<ApiKeyInfo>>> ListAsync(ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await keys.ListAsync(UserId(user), cancellationToken));
 
     private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
         CreateApiKey request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken)
@@ -53,23 +43,15 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RevokeAsync(
-        int id, ClaimsPrincipal user, AssessmentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.UserId == userId, cancellationToken);
-        if (key is null)
+        if (!await keys.RevokeAsync(UserId(user), id, cancellationToken))
         {
             return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = $"API 密钥 {id} 不存在。",
             });
-        }
-
-        if (key.RevokedAt is null)
-        {
-            key.RevokedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         return TypedResults.NoContent();

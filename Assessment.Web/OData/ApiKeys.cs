@@ -60,4 +60,33 @@ public sealed class ApiKeyService(AssessmentDbContext db, TimeProvider clock)
 
         return found.User;
     }
+
+    /// <summary>The user's keys, oldest first (prefix only: the text is never stored).</summary>
+    public Task<List<ApiKeyInfo>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking()
+            .Where(k => k.UserId == userId)
+            .OrderBy(k => k.Id)
+            .Select(k => new ApiKeyInfo(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Revokes the user's key (again: no change); false when the user has no such key.</summary>
+    public async Task<bool> RevokeAsync(string userId, int id, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.UserId == userId, cancellationToken);
+        if (key is null)
+        {
+            return false;
+        }
+
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
 }
+
+/// <summary>A key as its owner sees it in lists.</summary>
+public sealed record ApiKeyInfo(int Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
