@@ -228,11 +228,19 @@ public sealed class Browser : IDisposable
         };
     }
 
+    /// <summary>
+    /// Where screenshots go: <c>ASSESSMENT_SCREENSHOTS</c>, else <c>TestResults/screenshots</c> at the repository root
+    /// (beside CI's TRX files). MSTest's own results directories are the bin folder when deployment is off.
+    /// </summary>
+    public static string ScreenshotFolder => Environment.GetEnvironmentVariable("ASSESSMENT_SCREENSHOTS") is { Length: > 0 } folder
+        ? Path.GetFullPath(folder)
+        : Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots");
+
     /// <summary>Saves a PNG of the viewport under the test results (screenshots/…), attaches it to the test result, and returns its path.</summary>
     public string Screenshot(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var folder = Path.Combine(context.TestResultsDirectory ?? Path.Combine(Directory.GetCurrentDirectory(), "TestResults"), "screenshots");
+        var folder = ScreenshotFolder;
         Directory.CreateDirectory(folder);
         var number = Interlocked.Increment(ref screenshots);
         var file = Path.Combine(folder, Sanitize($"{context.TestName}-{Profile}-{number:00}-{name}") + ".png");

@@ -76,6 +76,35 @@ public sealed class HarnessTests : BrowserTest
     }
 
     [TestMethod]
+    public void A_service_worker_loses_the_network_when_the_switch_is_off()
+    {
+        App.ServePage("/_harness/sw.js", """
+            self.addEventListener('install', () => self.skipWaiting());
+            self.addEventListener('activate', e => e.waitUntil(self.clients.claim()));
+            self.addEventListener('fetch', e => {
+                if (new URL(e.request.url).pathname !== '/healthz') return;
+                e.respondWith(fetch(e.request, { cache: 'no-store' })
+                    .then(r => r.text()).then(t => new Response('sw:' + t), () => new Response('sw:no network')));
+            });
+            """, "text/javascript");
+        App.ServePage("/_harness/sw.html", """
+            <!doctype html><html><meta charset="utf-8"><body>
+            <script>navigator.serviceWorker.register('/_harness/sw.js');</script></body></html>
+            """);
+        var browser = OpenBrowser();
+        browser.Goto("/_harness/sw.html");
+        browser.WaitUntil("navigator.serviceWorker.controller !== null");
+        const string Probe = "return fetch('/healthz').then(r => r.text(), e => 'page: ' + e.name);";
+        Assert.AreEqual("sw:ok", browser.Run<string>(Probe));
+
+        App.Network.TurnOff();
+        Assert.AreEqual("sw:no network", browser.Run<string>(Probe), "the worker's own request was refused by the switch");
+
+        App.Network.TurnOn();
+        Assert.AreEqual("sw:ok", browser.Run<string>(Probe));
+    }
+
+    [TestMethod]
     public void Navigator_onLine_and_the_offline_and_online_events_follow_the_network()
     {
         var browser = OpenBrowser();
@@ -94,15 +123,20 @@ public sealed class HarnessTests : BrowserTest
     [TestMethod]
     public void The_phone_and_desk_profiles_have_their_viewports_and_speak_Chinese()
     {
+        App.ServePage("/_harness/viewport.html", """
+            <!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>视口</title><p>视口</p></html>
+            """);
         var phone = OpenBrowser(BrowserProfile.Phone);
-        phone.Goto("/healthz");
+        phone.Goto("/_harness/viewport.html");
         Assert.AreEqual("360x740", phone.Run<string>("return innerWidth + 'x' + innerHeight;"));
-        Assert.IsTrue(phone.Run<bool>("return navigator.maxTouchPoints > 0;"), "the phone has touch");
+        Assert.IsTrue(phone.Run<bool>("return navigator.maxTouchPoints > 0 && matchMedia('(pointer: coarse)').matches;"), "the phone has a touch screen");
         Assert.AreEqual("zh-CN", phone.Run<string>("return navigator.language;"));
 
         var desk = OpenBrowser(BrowserProfile.Desk);
-        desk.Goto("/healthz");
+        desk.Goto("/_harness/viewport.html");
         Assert.AreEqual("1366x900", desk.Run<string>("return innerWidth + 'x' + innerHeight;"));
+        Assert.AreEqual("zh-CN", desk.Run<string>("return navigator.language;"));
         TestContext.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start times: phone {phone.StartTime.TotalMilliseconds:F0} ms, desk {desk.StartTime.TotalMilliseconds:F0} ms"));
     }
 
@@ -118,6 +152,7 @@ public sealed class HarnessTests : BrowserTest
 
         var file = browser.Screenshot("chinese-page");
 
+        StringAssert.StartsWith(file, Browser.ScreenshotFolder);
         var bytes = File.ReadAllBytes(file);
         Assert.IsGreaterThan(1000, bytes.Length, "a real image");
         CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes.Take(4).ToArray());
