@@ -29,7 +29,7 @@ public static class BrowserAvailability
         var message = $"Chromium not installed: run .ci/install-chromium.sh (looked for {ChromiumPath} and {ChromeDriverPath}).";
         if (IsCi)
         {
-            Assert.Fail(message + " CI=true: browser tests must run under CI.");
+            Assert.Fail(message + " CI=true: browser tests must run under CI");
         }
 
         Assert.Inconclusive(message);
