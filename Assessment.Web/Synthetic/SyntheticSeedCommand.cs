@@ -28,6 +28,8 @@ public static class SyntheticSeedCommand
             return 2;
         }
 
+        var fromEnvironment = Environment.GetEnvironmentVariable(SyntheticSeeder.PasswordVariable) is { Length: > 0 };
+        var password = fromEnvironment ? Environment.GetEnvironmentVariable(SyntheticSeeder.PasswordVariable)! : SyntheticSeeder.DefaultPassword;
         SyntheticSeedResult result;
         try
         {
@@ -35,7 +37,7 @@ public static class SyntheticSeedCommand
             var scope = services.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                result = await ActivatorUtilities.CreateInstance<SyntheticSeeder>(scope.ServiceProvider).SeedAsync(size, output).ConfigureAwait(false);
+                result = await ActivatorUtilities.CreateInstance<SyntheticSeeder>(scope.ServiceProvider).SeedAsync(size, password, output).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is InvalidOperationException or DbException or DbUpdateException)
@@ -52,7 +54,7 @@ public static class SyntheticSeedCommand
             return 1;
         }
 
-        var password = result.PasswordFromEnvironment
+        var passwordNote = fromEnvironment
             ? $"密码为环境变量 {SyntheticSeeder.PasswordVariable} 的值"
             : $"密码 {SyntheticSeeder.DefaultPassword}（仅限合成数据；设置 {SyntheticSeeder.PasswordVariable} 可另行指定）";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
@@ -60,7 +62,7 @@ public static class SyntheticSeedCommand
               {result.Regions}个行政区划、{result.Centers}个中心、{result.Years.Count}个考核周期（{result.Years[0]}–{result.Years[^1]}，除{result.Years[^1]}年外均已发布）
               {result.Assessments}份定稿考核（自评和考核组评分）、{result.Answers}条作答、{result.ItemScores}条逐项得分、{result.Findings}个整改问题、{result.Results}条排名结果
               共 {result.Rows} 行 ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):0} rows/s)
-            账号 (accounts)：{string.Join("、", result.UserNames)}（省局管理员、数据分析人员），{password}
+            账号 (accounts)：{string.Join("、", result.UserNames)}（省局管理员、数据分析人员），{passwordNote}
             """)).ConfigureAwait(false);
         return 0;
     }
