@@ -21,11 +21,19 @@ internal static class FeedBenchmark
     {
         var root = Machine.RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        // Built here rather than referenced by the project: BenchmarkDotNet rebuilds this project for every run,
+        // and the web application would make that build slow for the other benchmarks.
         var server = Path.Combine(root, "Assessment.Web", "bin", configuration, "net10.0", "Assessment.Web.dll");
-        if (!File.Exists(server))
+        await output.WriteLineAsync($"building Assessment.Web ({configuration}) …");
+        using (var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", configuration, "--nologo", "-v", "q", Path.Combine(root, "Assessment.Web", "Assessment.Web.csproj")]) { UseShellExecute = false, RedirectStandardOutput = true }))
         {
-            await output.WriteLineAsync($"{server} not found: build Assessment.Web ({configuration}) first.");
-            return 1;
+            var log = await build!.StandardOutput.ReadToEndAsync();
+            await build.WaitForExitAsync();
+            if (build.ExitCode != 0 || !File.Exists(server))
+            {
+                await output.WriteLineAsync($"building Assessment.Web failed:{Environment.NewLine}{log}");
+                return 1;
+            }
         }
 
         var port = FreePort();
@@ -67,6 +75,7 @@ internal static class FeedBenchmark
             var itemScores = long.Parse(await client.GetStringAsync("/odata/ItemScores/$count"), CultureInfo.InvariantCulture);
             await output.WriteLineAsync($"dataset: {centers.Count:N0} centers, published years {string.Join(",", years)}, {itemScores:N0} ItemScores rows visible to {user}");
 
+            cpuOf = () => ServerCpuMilliseconds(process.Id);
             var random = new Random(8);
             await MeasureAsync(output, client, runs, "ItemScores filtered 1,000-row page",
                 i => $"/odata/ItemScores?$filter=CycleYear eq {years[i % years.Count]} and DimensionCode eq 'C' and Points lt MaxPoints");
@@ -94,6 +103,23 @@ internal static class FeedBenchmark
         }
     }
 
+    /// <summary>CPU time the server process has used so far (ms), or NaN where /proc is not available.</summary>
+    private static Func<double> cpuOf = () => double.NaN;
+
+    private static double ServerCpuMilliseconds(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat))
+        {
+            return double.NaN;
+        }
+
+        // Fields after the command name: state is field 3; utime and stime are fields 14 and 15, in clock ticks (100 per second).
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
+
     private static async Task MeasureAsync(TextWriter output, HttpClient client, int runs, string name, Func<int, string> url, bool followNextLinks = false)
     {
         for (var i = 0; i < 3; i++)
@@ -103,6 +129,7 @@ internal static class FeedBenchmark
 
         var times = new List<double>(runs);
         long rows = 0;
+        var cpuBefore = cpuOf();
         for (var i = 0; i < runs; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -110,14 +137,16 @@ internal static class FeedBenchmark
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
+        var cpu = (cpuOf() - cpuBefore) / runs;
         times.Sort();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: p50 {Percentile(times, 0.5):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times[^1]:0.0} ms, {rows / (double)runs:0} rows per request, {runs} runs ({url(0)})"));
+            $"{name}: p50 {Percentile(times, 0.5):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times[^1]:0.0} ms, server CPU {cpu:0.0} ms per request, {rows / (double)runs:0} rows per request, {runs} runs ({url(0)})"));
     }
 
     private static async Task ExtractAsync(TextWriter output, HttpClient client, string first)
     {
         var clock = Stopwatch.StartNew();
+        var cpuBefore = cpuOf();
         long rows = 0;
         var pages = 0;
         long bytes = 0;
@@ -141,8 +170,9 @@ internal static class FeedBenchmark
         }
 
         clock.Stop();
+        var cpuSeconds = (cpuOf() - cpuBefore) / 1000;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"full extraction of {first}: {rows:N0} rows in {pages:N0} pages, {clock.Elapsed.TotalSeconds:0.0} s, {rows / clock.Elapsed.TotalSeconds:N0} rows/s, {bytes / 1e6:0} MB"));
+            $"full extraction of {first}: {rows:N0} rows in {pages:N0} pages, {clock.Elapsed.TotalSeconds:0.0} s, {rows / clock.Elapsed.TotalSeconds:N0} rows/s, {bytes / 1e6:0} MB; server CPU {cpuSeconds:0.0} s ({rows / cpuSeconds:N0} rows per server CPU second)"));
     }
 
     private static async Task<long> FetchAsync(HttpClient client, string url, bool followNextLinks)
