@@ -89,6 +89,9 @@ internal sealed class DemoScope(AsyncServiceScope scope) : IAsyncDisposable
 
     public UserManager<AppUser> Users { get; } = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
+    public T Get<T>()
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
     public ValueTask DisposeAsync() => scope.DisposeAsync();
 }
 

@@ -23,6 +23,7 @@ public static class CommandLine
           help                                   this text
           db migrate | db backup --out FILE      see `db` (Persistence/DbCommands)
           seed demo                              demo data and demo accounts, into an empty database (Demo/SeedCommands)
+          seed synthetic --centers N --years Y [--seed S]   deterministic synthetic data of any size, into an empty database (Synthetic/)
           user add --role R [--center C] --name N | user reset-password N   (Cli/UserCommands; password from ASSESSMENT_NEW_PASSWORD or stdin)
 
         Exit codes: 0 success; 1 the input has errors (printed); 2 bad arguments.

@@ -11,7 +11,7 @@ public static class SeedCommands
     public const string Usage = """
         用法 (usage):
           seed demo    向空数据库写入演示数据和演示账号 (write the demo data and demo accounts into an empty database)
-        """;
+        """ + "\n" + Synthetic.SyntheticSeedCommand.Usage;
 
     /// <summary>Whether <paramref name="args"/> is a <c>seed</c> command (for the command dispatcher).</summary>
     public static bool Handles(IReadOnlyList<string> args) => args is ["seed", ..];
@@ -27,6 +27,11 @@ public static class SeedCommands
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
+        if (args is ["seed", "synthetic", .. var options])
+        {
+            return await Synthetic.SyntheticSeedCommand.RunAsync(options, services, output).ConfigureAwait(false);
+        }
+
         if (args is not ["seed", "demo"])
         {
             await output.WriteLineAsync(Usage).ConfigureAwait(false);

@@ -96,6 +96,29 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
         }
 
         var analysis = CycleAnalyzer.Analyze(criteria, results, await PreviousCycleAsync(cycle, cancellationToken));
+        db.CycleResults.AddRange(ResultsOf(cycleId, analysis, centerId => inspections[centerId].Id));
+        if (analysis.Rankings.Count == 0)
+        {
+            throw WorkflowException.Unprocessable($"考核周期 {cycleId} 没有可排名的中心（{string.Join("；", analysis.Unranked.Select(u => u.ToString()))}）。");
+        }
+
+        cycle.Status = CycleStatus.Published;
+        cycle.PublishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return analysis;
+    }
+
+    /// <summary>
+    /// The stored form of the engine's verdict on a cycle: one <see cref="CycleResult"/> (with its dimension scores)
+    /// per ranked center, keyed by center id as <see cref="CenterKey"/> writes it. Used by <see cref="PublishAsync(int, IReadOnlyDictionary{int, decimal}?, CancellationToken)"/>
+    /// and by the synthetic data generator, so both store exactly what the engine decided.
+    /// </summary>
+    /// <param name="inspectionOf">The id of the finalized inspection each center was ranked on.</param>
+    public static List<CycleResult> ResultsOf(int cycleId, CycleAnalysis analysis, Func<int, int> inspectionOf)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(inspectionOf);
+        var stored = new List<CycleResult>(analysis.Rankings.Count);
         foreach (var ranking in analysis.Rankings)
         {
             var centerId = int.Parse(ranking.CenterId, CultureInfo.InvariantCulture);
@@ -103,7 +126,7 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
             {
                 CycleId = cycleId,
                 CenterId = centerId,
-                AssessmentId = inspections[centerId].Id,
+                AssessmentId = inspectionOf(centerId),
                 Rank = ranking.Rank,
                 Percentile = ranking.Percentile,
                 Total = ranking.Total,
@@ -118,19 +141,14 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
                 Weight = d.Weight,
                 Score = d.Score,
             }));
-            db.CycleResults.Add(result);
+            stored.Add(result);
         }
 
-        if (analysis.Rankings.Count == 0)
-        {
-            throw WorkflowException.Unprocessable($"考核周期 {cycleId} 没有可排名的中心（{string.Join("；", analysis.Unranked.Select(u => u.ToString()))}）。");
-        }
-
-        cycle.Status = CycleStatus.Published;
-        cycle.PublishedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return analysis;
+        return stored;
     }
+
+    /// <summary>How a center is named to the engine (<see cref="CenterResult.CenterId"/>): its database id.</summary>
+    public static string CenterKey(int centerId) => Key(centerId);
 
     private static string Key(int centerId) => centerId.ToString(CultureInfo.InvariantCulture);
 

@@ -845,6 +845,8 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ScorecardId", "DimensionCode");
+
                     b.HasIndex("ScorecardId", "ItemId")
                         .IsUnique();
 

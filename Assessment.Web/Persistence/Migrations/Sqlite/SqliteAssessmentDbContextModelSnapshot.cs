@@ -813,6 +813,8 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ScorecardId", "DimensionCode");
+
                     b.HasIndex("ScorecardId", "ItemId")
                         .IsUnique();
 
