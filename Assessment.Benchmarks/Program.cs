@@ -1,4 +1,5 @@
 using Assessment.Benchmarks.National;
+using Assessment.Benchmarks.Peer;
 using BenchmarkDotNet.Running;
 
 // National dataset benchmarks (see National/): national-feed, national-rescore.
@@ -8,5 +9,11 @@ if (NationalCommands.Handles(args))
 }
 
 // dotnet run -c Release --project Assessment.Benchmarks -- --filter '*'
+// dotnet run -c Release --project Assessment.Benchmarks -- odata-peer --db DATA/assessment.db   (see docs/performance-odata-peer.md)
+if (PeerCommand.Handles(args))
+{
+    return await PeerCommand.RunAsync(args, Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
