@@ -61,6 +61,7 @@ if (UserCommands.Handles(args))
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
 await app.Services.SeedDemoOnFirstRunAsync();
+await app.Services.SweepEvidenceAsync();
 app.UseAssessmentApi();
 app.MapAssessmentApi();
 app.MapCriteriaApi();
@@ -69,6 +70,7 @@ app.MapODataFeed();
 app.MapReportsApi();
 // Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+app.MapDatabaseReadiness();
 await app.RunAsync();
 return 0;
 

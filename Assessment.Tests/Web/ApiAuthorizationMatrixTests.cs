@@ -95,6 +95,7 @@ public sealed class ApiAuthorizationMatrixTests
     private static IEnumerable<Row> Rows(ApiWorld w) =>
     [
         new("GET", "/healthz", "/healthz", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("GET", "/healthz/ready", "/healthz/ready", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/", "/api/criteria/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/{id}", "/api/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
