@@ -14,7 +14,7 @@ namespace Assessment.Web.Persistence;
 /// Registered as the first save interceptor, so the audit interceptor finds the transaction open and writes its
 /// entries into it. Disposing rolls back a transaction that was not committed.
 /// </remarks>
-public sealed class WriteTransaction : SaveChangesInterceptor, IAsyncDisposable
+public sealed class WriteTransaction : SaveChangesInterceptor, IAsyncDisposable, IDisposable
 {
     private bool requested;
 
@@ -65,6 +65,13 @@ public sealed class WriteTransaction : SaveChangesInterceptor, IAsyncDisposable
         }
 
         return result;
+    }
+
+    public void Dispose()
+    {
+        requested = false;
+        Transaction?.Dispose();
+        Transaction = null;
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,8 @@ namespace Assessment.Tests.Web.Faults;
 /// <summary>
 /// The real application as a child process (<c>dotnet Assessment.Web.dll</c> from the test's output folder, where
 /// the project reference puts it), on a data folder of the test's, listening on a free loopback port. Killed
-/// with <see cref="Kill"/> as a power cut of the process would (SIGKILL, no shutdown code runs).
+/// with <see cref="Kill"/> as a power cut of the process would (SIGKILL, no shutdown code runs). The demo is not
+/// seeded (it takes a minute on a loaded machine): the caller prepares the database.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -50,11 +51,13 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // ASPNETCORE_URLS alone is not enough: appsettings.json sets Urls, which overrides the host's variable.
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        start.Environment["Urls"] = address.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Database__DataFolder"] = dataFolder;
-        start.Environment["Demo__SeedOnFirstRun"] = "true";
+        start.Environment["Demo__SeedOnFirstRun"] = "false";
         start.Environment["Criteria__Folder"] = RepositoryPaths.CriteriaFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -48,7 +48,12 @@ public sealed class SqliteBackupUnderWritesTests
             }
         })).ToArray();
 
-        await Task.Delay(500);
+        // Writing for a while (at least three saves each) before the backup starts.
+        for (var wait = 0; wait < 300 && logs.Values.Any(l => l.Count < 3) && !writers.Any(t => t.IsCompleted); wait++)
+        {
+            await Task.Delay(100);
+        }
+
         var before = targets.ToDictionary(id => id, id => logs[id].Keys.DefaultIfEmpty(0).Max());
         var backup = Path.Combine(Path.GetTempPath(), $"assessment-backup-{Guid.NewGuid():N}.db");
         try
