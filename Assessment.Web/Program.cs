@@ -65,6 +65,7 @@ if (UserCommands.Handles(args))
 
 await app.Services.PrepareEmbeddedDatabaseAsync();
 await app.Services.SeedDemoOnFirstRunAsync();
+await app.Services.SweepEvidenceAsync();
 app.UseAssessmentUi();
 app.UseAssessmentApi();
 app.MapAssessmentApi();
@@ -75,6 +76,7 @@ app.MapReportsApi();
 app.MapAssessmentUi();
 // Liveness probe for the load balancer: no data, so anonymous.
 app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
+app.MapDatabaseReadiness();
 await app.RunAsync();
 return 0;
 

@@ -96,6 +96,7 @@ public sealed class ApiAuthorizationMatrixTests
     private static IEnumerable<Row> Rows(ApiWorld w) =>
     [
         new("GET", "/healthz", "/healthz", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("GET", "/healthz/ready", "/healthz/ready", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
 
         // Web pages (method *: a page answers GET and POST; the matrix sends GET). A page a caller may not open
         // redirects anonymous callers to the login page and signed-in ones to /account/denied (both 302).

@@ -30,7 +30,7 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly TestDatabase? database;
     private readonly Uri? kestrelAddress;
 
-    private ApiHost(string folder, DatabaseProvider provider, TestDatabase? database, bool kestrel = false)
+    private ApiHost(string folder, DatabaseProvider provider, TestDatabase? database, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.folder = folder;
         this.database = database;
@@ -46,6 +46,10 @@ public sealed class ApiHost : IAsyncDisposable
             builder.UseSetting("Evidence:Folder", EvidenceFolder);
             builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Criteria:Folder", RepositoryPaths.CriteriaFolder);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
         });
         if (kestrel)
         {
@@ -63,10 +67,21 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    /// <summary>The app on a SQLite file under a new temporary data folder (migrated at start-up, as in production).</summary>
-    public static ApiHost Sqlite(bool kestrel = false)
+    /// <summary>The database's connection string as the application resolved it.</summary>
+    public string ConnectionString
     {
-        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-").FullName, DatabaseProvider.Sqlite, null, kestrel);
+        get
+        {
+            using var scope = factory.Services.CreateScope();
+            return Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(
+                scope.ServiceProvider.GetRequiredService<AssessmentDbContext>().Database)!;
+        }
+    }
+
+    /// <summary>The app on a SQLite file under a new temporary data folder (migrated at start-up, as in production).</summary>
+    public static ApiHost Sqlite(bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-").FullName, DatabaseProvider.Sqlite, null, kestrel, settings);
         if (!kestrel)
         {
             _ = host.factory.Server;
@@ -76,7 +91,7 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>The app on a new, migrated PostgreSQL database; null when the server is unreachable (see <see cref="PostgresServer.Require"/>).</summary>
-    public static async Task<ApiHost?> PostgresAsync(PostgresServer server, bool kestrel = false)
+    public static async Task<ApiHost?> PostgresAsync(PostgresServer server, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         if (!server.IsReachable)
@@ -86,7 +101,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         var database = await server.CreateDatabaseAsync("api");
         await database.MigrateAsync();
-        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-pg-").FullName, DatabaseProvider.Postgres, database, kestrel);
+        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-pg-").FullName, DatabaseProvider.Postgres, database, kestrel, settings);
         if (!kestrel)
         {
             _ = host.factory.Server;

@@ -51,7 +51,7 @@ public static class AssessmentApi
         return Checklist(assessments, assessment, response);
     }
 
-    internal static async Task<Ok<ChecklistView>> SaveOneAsync(
+    internal static async Task<Results<Ok<ChecklistView>, NoContent>> SaveOneAsync(
         int id, string itemId, AnswerBody body, ClaimsPrincipal user, AssessmentService assessments, HttpRequest request, CancellationToken cancellationToken)
     {
         var input = new AnswerInput
@@ -68,7 +68,7 @@ public static class AssessmentApi
         return await SaveAsync(id, new SaveAnswersRequest([input], body.CycleId, body.CriteriaVersionId), user, assessments, request, cancellationToken);
     }
 
-    internal static Task<Ok<ChecklistView>> SaveManyAsync(
+    internal static Task<Results<Ok<ChecklistView>, NoContent>> SaveManyAsync(
         int id, SaveAnswersRequest body, ClaimsPrincipal user, AssessmentService assessments, HttpRequest request, CancellationToken cancellationToken) =>
         SaveAsync(id, body, user, assessments, request, cancellationToken);
 
@@ -83,14 +83,15 @@ public static class AssessmentApi
                 new Dictionary<string, string[]> { ["file"] = ["文件过大。"] });
         }
 
-        EvidenceFile stored;
+        StagedEvidence staged;
         await using (var content = file.OpenReadStream())
         {
-            stored = await store.StoreAsync(content, file.ContentType, file.FileName, cancellationToken);
+            staged = await store.StageAsync(content, file.ContentType, file.FileName, cancellationToken);
         }
 
-        stored.ItemId = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
-        var evidence = await assessments.AddEvidenceAsync(id, expected, stored, cancellationToken);
+        using var _ = staged;
+        staged.File.ItemId = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
+        var evidence = await assessments.AddEvidenceAsync(id, expected, staged, cancellationToken);
         var assessment = await assessments.LoadAsync(id, cancellationToken);
         request.HttpContext.Response.SetETag(assessment.Version);
         return TypedResults.Created($"/api/assessments/{id}/evidence/{evidence.Id}", new EvidenceView(
@@ -150,11 +151,19 @@ public static class AssessmentApi
         return TypedResults.Ok(revisions);
     }
 
-    private static async Task<Ok<ChecklistView>> SaveAsync(
+    private static async Task<Results<Ok<ChecklistView>, NoContent>> SaveAsync(
         int id, SaveAnswersRequest body, ClaimsPrincipal user, AssessmentService assessments, HttpRequest request, CancellationToken cancellationToken)
     {
         var expected = await AuthorizeWriteAsync(id, user, assessments, request, cancellationToken);
         var saved = await assessments.SaveAnswersAsync(id, expected, body, cancellationToken);
+        if (Preferences.WantsMinimal(request))
+        {
+            // The offline sync client needs only the new version: no checklist, no live scorecard (RFC 7240).
+            request.HttpContext.Response.SetETag(saved.Version);
+            request.HttpContext.Response.Headers[Preferences.AppliedHeader] = Preferences.ReturnMinimal;
+            return TypedResults.NoContent();
+        }
+
         return Checklist(assessments, saved, request.HttpContext.Response);
     }
 

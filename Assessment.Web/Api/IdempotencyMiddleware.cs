@@ -5,6 +5,7 @@ using Assessment.Web.Persistence;
 using Assessment.Web.Security;
 using Assessment.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Assessment.Web.Api;
 
@@ -48,11 +49,31 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
-        await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
+
+        // The write and its stored response commit together; the transaction opens at the endpoint's first
+        // save, not here, so the database's write lock is not held while the request loads and validates.
+        var transaction = context.RequestServices.GetRequiredService<WriteTransaction>();
+        await using var _ = transaction;
+        transaction.BeginAtFirstSave();
         try
         {
             context.Response.Body = buffer;
             await next(context);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or WorkflowException { Status: StatusCodes.Status412PreconditionFailed })
+        {
+            // A concurrent duplicate of this request may have won and changed the version: answer as it did.
+            context.Response.Body = original;
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            if (await FindAsync(db, userId, key, context.RequestAborted) is { } winner)
+            {
+                context.Response.Headers.Clear();
+                await ReplayAsync(context, winner, hash);
+                return;
+            }
+
+            throw;
         }
         finally
         {
@@ -68,18 +89,19 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
                 RequestHash = hash,
                 ResponseStatus = context.Response.StatusCode,
                 ResponseContentType = context.Response.ContentType,
-                ResponseBody = Encoding.UTF8.GetString(buffer.ToArray()),
+                ResponseBody = buffer.Length > 0 ? Encoding.UTF8.GetString(buffer.ToArray()) : BodilessReplay(context.Response),
                 CreatedAt = clock.GetUtcNow(),
             });
             try
             {
+                // Joins the transaction the endpoint's save opened (or, when it saved nothing, its own).
                 await db.SaveChangesAsync(context.RequestAborted);
                 await transaction.CommitAsync(context.RequestAborted);
             }
             catch (DbUpdateException)
             {
                 // The same key was stored by a concurrent duplicate: undo this one and answer as the first did.
-                await transaction.RollbackAsync(context.RequestAborted);
+                await transaction.RollbackAsync();
                 db.ChangeTracker.Clear();
                 if (await FindAsync(db, userId, key, context.RequestAborted) is { } winner)
                 {
@@ -95,6 +117,16 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>
+    /// A response without a body (204 of <c>Prefer: return=minimal</c>) is stored as <c>{"version":N}</c> from its
+    /// ETag, so that the replay can restore the ETag; the replay of a 204 writes no body.
+    /// </summary>
+    private static string? BodilessReplay(HttpResponse response) =>
+        EntityTagHeaderValue.TryParse(response.Headers.ETag.ToString(), out var tag)
+        && long.TryParse(tag.Tag.ToString().Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"version\":{version}}}")
+            : null;
 
     private static Task<IdempotencyRecord?> FindAsync(AssessmentDbContext db, string userId, string key, CancellationToken cancellationToken) =>
         db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
@@ -125,7 +157,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             context.Response.SetETag(version);
         }
 
-        await context.Response.WriteAsync(stored.ResponseBody, context.RequestAborted);
+        if (stored.ResponseStatus != StatusCodes.Status204NoContent)
+        {
+            await context.Response.WriteAsync(stored.ResponseBody, context.RequestAborted);
+        }
     }
 
     /// <summary>Assessment responses carry their version in the body: the replay restores the ETag from it.</summary>

@@ -9,7 +9,8 @@ namespace Assessment.Web.Api;
 /// <summary>
 /// The one place exceptions become ProblemDetails (RFC 7807): workflow refusals keep their status and
 /// the fields or items they name; a concurrent change found by the database is 412; a changed criteria
-/// version 409; a body the API cannot read 400 (413 when too large); anything else 500 without details.
+/// version 409; a body the API cannot read 400 (413 when too large); a database that cannot be reached or
+/// stays locked 503 with Retry-After (507 when its disk is full); anything else 500 without details.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,8 +25,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => UnreadableJson(json),
             BadHttpRequestException e => Problem(e.StatusCode, $"请求格式有误：{e.Message}"),
             InvalidDataException e => Problem(StatusCodes.Status400BadRequest, $"请求格式有误：{e.Message}"),
+            _ when DatabaseFailures.IsFull(exception) => Problem(StatusCodes.Status507InsufficientStorage, "服务器存储空间不足，本次操作未生效，请联系管理员。"),
+            _ when DatabaseFailures.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "数据库暂时无法访问，本次操作未生效，请稍后重试。"),
             _ => null,
         };
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         if (problem is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -56,6 +65,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         return problem;
     }
+
+    /// <summary>How long a client should wait before repeating a request refused because the database was unavailable.</summary>
+    private const string RetryAfterSeconds = "5";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

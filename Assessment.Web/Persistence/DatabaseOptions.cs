@@ -22,6 +22,12 @@ public sealed class DatabaseOptions
     /// <summary>Whether <see cref="DatabaseStartup.PrepareEmbeddedDatabaseAsync"/> migrates the embedded (SQLite) database.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// SQLite: how long a command waits for a lock held by another writer before it fails (the API answers 503
+    /// with Retry-After). Writers hold the lock for milliseconds; this covers bursts and an online backup.
+    /// </summary>
+    public int SqliteBusyTimeoutSeconds { get; set; } = 10;
+
     /// <summary>The connection string to use, resolving the default SQLite file against <paramref name="contentRoot"/>.</summary>
     public string ResolveConnectionString(string contentRoot)
     {

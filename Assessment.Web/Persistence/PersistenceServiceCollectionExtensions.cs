@@ -18,6 +18,7 @@ public static class PersistenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.SectionName)
+            .Validate(o => o.SqliteBusyTimeoutSeconds > 0, "Database:SqliteBusyTimeoutSeconds must be positive.")
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:ConnectionString is required when Database:Provider is Postgres.")
             .ValidateOnStart();
@@ -25,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentActor, HttpContextActor>();
+        services.AddScoped<WriteTransaction>();
         services.AddScoped<ChangeStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<CriteriaVersionGuard>();
@@ -40,7 +42,12 @@ public static class PersistenceServiceCollectionExtensions
         else
         {
             services.AddDbContext<AssessmentDbContext, SqliteAssessmentDbContext>((sp, options) =>
-                Configure(sp, options.UseSqlite(ConnectionString(sp))));
+            {
+                // The command timeout bounds Microsoft.Data.Sqlite's own retries on a locked database to the busy timeout.
+                var busy = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeoutSeconds;
+                Configure(sp, options.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(busy)));
+                options.AddInterceptors(new SqliteConnectionSettings(busy));
+            });
         }
 
         return services;
@@ -52,9 +59,11 @@ public static class PersistenceServiceCollectionExtensions
     internal static string ContentRoot(IServiceProvider services) =>
         services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
 
-    // Order matters: stamps and versions first, so the guard and the audit see the final values.
+    // Order matters: a deferred transaction opens before anything else runs; stamps and versions next, so the
+    // guard and the audit see the final values.
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(
+            services.GetRequiredService<WriteTransaction>(),
             services.GetRequiredService<ChangeStampInterceptor>(),
             services.GetRequiredService<CriteriaVersionGuard>(),
             services.GetRequiredService<AuditInterceptor>());

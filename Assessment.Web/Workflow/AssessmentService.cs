@@ -17,9 +17,10 @@ namespace Assessment.Web.Workflow;
 /// <c>expectedVersion</c> is the client's <c>If-Match</c>: a stale one is refused with 412; null skips the
 /// check (commands and the demo seed). Authorization is the caller's business (see Security/).
 /// </remarks>
-public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor, RectificationRates rates)
+public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor, RectificationRates rates, WriteTransaction writes)
 {
     private readonly Dictionary<int, AssessmentRecord> loaded = [];
+    private readonly Dictionary<int, string> pinnedHashes = [];
 
     /// <summary>
     /// Creates the first revision of a center's self-assessment or inspection in a cycle. Where the cycle's criteria
@@ -73,9 +74,13 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
     }
 
     /// <summary>
-    /// The assessment with its cycle (and pinned criteria record), answers, vetoes, inspectors and frozen
-    /// scorecard. Loaded once per scope (a request): the authorization check and the write share it.
+    /// The assessment with its cycle (and the pinned criteria hash), center, answers, vetoes, inspectors and
+    /// frozen scorecard. Loaded once per scope (a request): the authorization check and the write share it.
     /// </summary>
+    /// <remarks>
+    /// One query for the assessment and its references, one per collection (split query). The pinned criteria
+    /// record is not loaded: only its hash is projected (its YAML source is tens of kilobytes and every save read it).
+    /// </remarks>
     public async Task<AssessmentRecord> LoadAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
         if (loaded.TryGetValue(assessmentId, out var cached))
@@ -83,25 +88,31 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
             return cached;
         }
 
-        var assessment = await db.Assessments
-            .Include(a => a.Cycle).ThenInclude(c => c!.CriteriaVersion)
+        var row = await db.Assessments
+            .Include(a => a.Cycle)
             .Include(a => a.Center)
             .Include(a => a.Answers)
             .Include(a => a.VetoFindings)
             .Include(a => a.Inspectors)
             .Include(a => a.Scorecard)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            .Where(a => a.Id == assessmentId)
+            .Select(a => new { Assessment = a, PinnedHash = a.Cycle!.CriteriaVersion!.ContentHash })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw WorkflowException.NotFound($"考核 {assessmentId} 不存在。");
-        loaded[assessmentId] = assessment;
-        return assessment;
+        loaded[assessmentId] = row.Assessment;
+        pinnedHashes[row.Assessment.CycleId] = row.PinnedHash;
+        return row.Assessment;
     }
 
     /// <summary>The criteria the assessment is scored against (its cycle's pinned version).</summary>
     public CriteriaVersion CriteriaOf(AssessmentRecord assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return AssessmentScoring.CriteriaOf(registry, assessment.Cycle ?? throw new InvalidOperationException("Load the cycle first."));
+        var cycle = assessment.Cycle ?? throw new InvalidOperationException("Load the cycle first.");
+        return cycle.CriteriaVersion is null && pinnedHashes.TryGetValue(cycle.Id, out var hash)
+            ? AssessmentScoring.CriteriaOf(registry, cycle.CriteriaVersionId, hash)
+            : AssessmentScoring.CriteriaOf(registry, cycle);
     }
 
     /// <summary>The engine's scorecard of the answers as they stand.</summary>
@@ -148,7 +159,10 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
 
         ValidateVetoes(criteria, assessment, vetoes, errors);
 
-        var evidence = (await db.EvidenceFiles.Where(e => e.AssessmentId == assessmentId).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // Only the evidence the request refers to, and no query at all when it refers to none.
+        var referenced = answers.SelectMany(a => a?.EvidenceIds ?? []).Distinct().ToList();
+        var evidence = referenced.Count == 0 ? [] : (await db.EvidenceFiles
+            .Where(e => e.AssessmentId == assessmentId && referenced.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < answers.Count; i++)
         {
@@ -276,6 +290,45 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
     public async Task<EvidenceFile> AddEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
+        await RecordEvidenceAsync(assessmentId, expectedVersion, file, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return file;
+    }
+
+    /// <summary>
+    /// Records a staged upload: the row is saved, the file placed, then the transaction committed — by this
+    /// method, or by the caller's <see cref="WriteTransaction"/> (idempotent requests). A crash before the
+    /// commit leaves no row (and at most a placed file without one, swept at start-up); never a row without its file.
+    /// </summary>
+    public async Task<EvidenceFile> AddEvidenceAsync(int assessmentId, long? expectedVersion, StagedEvidence staged, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        await RecordEvidenceAsync(assessmentId, expectedVersion, staged.File, cancellationToken);
+        var own = db.Database.CurrentTransaction is null && !writes.IsRequested
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            staged.Place();
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+
+        return staged.File;
+    }
+
+    private async Task RecordEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken)
+    {
         var assessment = await LoadAsync(assessmentId, cancellationToken);
         EnsureWritable(assessment, expectedVersion);
         EnsureDraft(assessment);
@@ -288,8 +341,6 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
         file.UploadedBy = actor.UserId ?? actor.Name;
         file.UploadedAt = clock.GetUtcNow();
         db.EvidenceFiles.Add(file);
-        await db.SaveChangesAsync(cancellationToken);
-        return file;
     }
 
     /// <summary>Submits a complete assessment; 422 listing the unanswered items (and problems) otherwise.</summary>

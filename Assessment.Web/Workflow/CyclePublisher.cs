@@ -194,13 +194,17 @@ internal static class AssessmentScoring
     private const decimal FrozenTolerance = 0.000000001m;
 
     /// <summary>The cycle's pinned criteria version from the registry; 409 when its content no longer matches the pinned hash.</summary>
-    public static CriteriaVersion CriteriaOf(CriteriaRegistry registry, AssessmentCycle cycle)
+    public static CriteriaVersion CriteriaOf(CriteriaRegistry registry, AssessmentCycle cycle) =>
+        CriteriaOf(registry, cycle.CriteriaVersionId, cycle.CriteriaVersion?.ContentHash);
+
+    /// <summary>The pinned version from the registry, checked against the pinned hash when given.</summary>
+    public static CriteriaVersion CriteriaOf(CriteriaRegistry registry, string criteriaVersionId, string? pinnedHash)
     {
-        var criteria = registry.Find(cycle.CriteriaVersionId)
-            ?? throw WorkflowException.Conflict($"考核周期使用的考核标准版本“{cycle.CriteriaVersionId}”未加载。");
-        if (cycle.CriteriaVersion is { } pinned && !string.Equals(pinned.ContentHash, criteria.ContentHash, StringComparison.Ordinal))
+        var criteria = registry.Find(criteriaVersionId)
+            ?? throw WorkflowException.Conflict($"考核周期使用的考核标准版本“{criteriaVersionId}”未加载。");
+        if (pinnedHash is not null && !string.Equals(pinnedHash, criteria.ContentHash, StringComparison.Ordinal))
         {
-            throw WorkflowException.Conflict($"考核标准版本“{criteria.Id}”的内容与考核周期固定的版本（哈希 {pinned.ContentHash[..12]}…）不一致。");
+            throw WorkflowException.Conflict($"考核标准版本“{criteria.Id}”的内容与考核周期固定的版本（哈希 {pinnedHash[..Math.Min(12, pinnedHash.Length)]}…）不一致。");
         }
 
         return criteria;

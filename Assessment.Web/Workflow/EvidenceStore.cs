@@ -21,8 +21,9 @@ public sealed class EvidenceOptions
 /// Stores evidence files outside the database, content-addressed by SHA-256 (<c>ab/abcdef….pdf</c>). The
 /// content decides what a file is: JPEG, PNG, PDF, DOCX and XLSX are recognised by their bytes and must
 /// match the declared content type (415 otherwise); the file name is never trusted or used as a path.
-/// Bytes go to a temporary file first and are moved into place only when complete, so a failure leaves
-/// nothing half-written.
+/// Bytes go to a temporary file in <c>.incoming/</c> first and are moved into place only when complete and
+/// after their row is saved (uncommitted), so a failure leaves nothing half-written; a crash between the move
+/// and the commit leaves a complete file without a row, which the start-up sweep deletes.
 /// </summary>
 public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment)
 {
@@ -47,8 +48,25 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
         options.Value.Folder is { Length: > 0 } folder ? folder : Path.Combine(database.Value.DataFolder, "evidence"),
         environment.ContentRootPath);
 
+    /// <summary>The folder of uploads being received, not yet placed; emptied at start-up (<see cref="SweepAsync"/>).</summary>
+    public string IncomingFolder => Path.Combine(Folder, IncomingFolderName);
+
+    private const string IncomingFolderName = ".incoming";
+
     /// <summary>Stores the upload and returns an unsaved <see cref="EvidenceFile"/> describing it.</summary>
     public async Task<EvidenceFile> StoreAsync(Stream content, string declaredContentType, string fileName, CancellationToken cancellationToken = default)
+    {
+        using var staged = await StageAsync(content, declaredContentType, fileName, cancellationToken).ConfigureAwait(false);
+        staged.Place();
+        return staged.File;
+    }
+
+    /// <summary>
+    /// Receives the upload into the incoming folder (checked, hashed and flushed to disk) without placing it:
+    /// the caller saves the row and calls <see cref="StagedEvidence.Place"/> before committing, so that no row
+    /// ever exists without its file. Disposing an unplaced upload deletes it.
+    /// </summary>
+    public async Task<StagedEvidence> StageAsync(Stream content, string declaredContentType, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var declared = (declaredContentType ?? "").Split(';')[0].Trim();
@@ -59,16 +77,18 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
                 new Dictionary<string, string[]> { ["file"] = [$"类型 {declared} 不受支持。"] });
         }
 
-        var temporary = Path.Combine(Folder, ".incoming");
-        Directory.CreateDirectory(temporary);
-        var temp = Path.Combine(temporary, Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(IncomingFolder, Guid.NewGuid().ToString("N"));
         try
         {
+            Directory.CreateDirectory(IncomingFolder);
             string sha;
             long size;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
             {
                 (sha, size) = await CopyHashedAsync(content, file, cancellationToken);
+
+                // On disk before it can be referenced: a power cut after the commit must not lose the bytes.
+                file.Flush(flushToDisk: true);
                 file.Position = 0;
                 var actual = Sniff(file);
                 if (!string.Equals(actual, declared, StringComparison.OrdinalIgnoreCase))
@@ -80,18 +100,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
             }
 
             var relative = $"{sha[..2]}/{sha}{extension}";
-            var target = Path.Combine(Folder, sha[..2], sha + extension);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
-            {
-                File.Delete(temp);
-            }
-            else
-            {
-                File.Move(temp, target);
-            }
-
-            return new EvidenceFile
+            return new StagedEvidence(temp, Path.Combine(Folder, sha[..2], sha + extension), new EvidenceFile
             {
                 StoragePath = relative,
                 OriginalFileName = SafeName(fileName),
@@ -99,14 +108,66 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
                 Size = size,
                 Sha256 = sha,
                 UploadedBy = "",
-            };
+            });
         }
-        finally
+        catch (Exception e) when (e is IOException && IsDiskFull(e))
         {
-            if (File.Exists(temp))
+            Delete(temp);
+            throw DiskFull();
+        }
+        catch
+        {
+            Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// After a crash: deletes what no row refers to — uploads left in the incoming folder and placed files
+    /// without a row (placed but not committed) — when last written more than <paramref name="minimumAge"/> ago.
+    /// Run at start-up, before requests are served. Returns the number of files deleted.
+    /// </summary>
+    public Task<int> SweepAsync(IReadOnlySet<string> referencedPaths, TimeSpan minimumAge, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(referencedPaths);
+        if (!Directory.Exists(Folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var deleted = 0;
+        var cutoff = now.UtcDateTime - minimumAge;
+        foreach (var path in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
+            var incoming = relative.StartsWith(IncomingFolderName + "/", StringComparison.Ordinal);
+            if ((incoming || !referencedPaths.Contains(relative)) && File.GetLastWriteTimeUtc(path) <= cutoff)
             {
-                File.Delete(temp);
+                File.Delete(path);
+                deleted++;
             }
+        }
+
+        return Task.FromResult(deleted);
+    }
+
+    /// <summary>ENOSPC (28) or EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    public static bool IsDiskFull(Exception exception) =>
+        exception is IOException { HResult: 28 or 122 or unchecked((int)0x80070070) or unchecked((int)0x80070027) };
+
+    internal static WorkflowException DiskFull() => new(StatusCodes.Status507InsufficientStorage,
+        "服务器存储空间不足，佐证材料未保存，请稍后重试或联系管理员。",
+        new Dictionary<string, string[]> { ["file"] = ["存储空间不足，文件未保存。"] });
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left in the incoming folder; the start-up sweep removes it.
         }
     }
 
@@ -210,5 +271,55 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
         }
 
         return plain.Length > EvidenceFile.FileNameMaxLength ? plain[^EvidenceFile.FileNameMaxLength..] : plain;
+    }
+}
+
+/// <summary>An upload received into the incoming folder and not yet placed (see <see cref="EvidenceStore.StageAsync"/>).</summary>
+public sealed class StagedEvidence : IDisposable
+{
+    private readonly string temp;
+    private readonly string target;
+
+    internal StagedEvidence(string temp, string target, EvidenceFile file)
+    {
+        this.temp = temp;
+        this.target = target;
+        File = file;
+    }
+
+    /// <summary>The unsaved row describing the file.</summary>
+    public EvidenceFile File { get; }
+
+    /// <summary>Moves the file to its content-addressed place (an atomic rename); the same content already there is kept.</summary>
+    public void Place()
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (System.IO.File.Exists(target))
+            {
+                System.IO.File.Delete(temp);
+            }
+            else
+            {
+                System.IO.File.Move(temp, target);
+            }
+        }
+        catch (IOException e) when (EvidenceStore.IsDiskFull(e))
+        {
+            throw EvidenceStore.DiskFull();
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // Left in the incoming folder; the start-up sweep removes it.
+        }
     }
 }

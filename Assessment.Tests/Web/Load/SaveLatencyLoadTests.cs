@@ -11,8 +11,9 @@ namespace Assessment.Tests.Web.Load;
 /// <summary>
 /// Checklist save latency under concurrent writers, over real sockets on 127.0.0.1 (Kestrel). Not part of
 /// the normal run: set <c>ASSESSMENT_LOAD=1</c> (see docs/load/save-latency.md). Each writer is a signed-in
-/// inspector client saving one answer at a time to its own center's inspection with If-Match, as the capture
-/// UI does; a second pass puts all writers on one assessment to measure 412 contention.
+/// inspector client saving one answer at a time to its own center's inspection with If-Match and Idempotency-Key,
+/// as the capture UI does (full checklist response, then Prefer: return=minimal as the offline sync client); a
+/// last pass puts all writers on one assessment to measure 412 contention.
 /// </summary>
 [TestClass]
 [TestCategory("Load")]
@@ -59,15 +60,20 @@ public sealed class SaveLatencyLoadTests
             clients.Add(await host.SignInAsync(world.Inspector));
         }
 
-        var own = await RunAsync(clients, (writer, _) => assessments[writer], items, saves);
-        Report(provider, writers, saves, "own assessment each", own);
+        var own = await RunAsync(clients, (writer, _) => assessments[writer], items, saves, minimal: false);
+        Report(provider, writers, saves, "own assessment each, full checklist response", own);
         Assert.AreEqual(0, own.Failures, "no save to an own assessment may fail");
 
+        // The offline sync client: Prefer: return=minimal (204 + ETag), the next save's If-Match from the last ETag.
+        var minimal = await RunAsync(clients, (writer, _) => assessments[writer], items, saves, minimal: true);
+        Report(provider, writers, saves, "own assessment each, Prefer: return=minimal", minimal);
+        Assert.AreEqual(0, minimal.Failures, "no minimal save to an own assessment may fail");
+
         // All writers on one assessment: optimistic concurrency turns collisions into 412s, never lost updates.
-        var shared = await RunAsync(clients, (_, _) => assessments[0], items, Math.Max(5, saves / 4));
+        var shared = await RunAsync(clients, (_, _) => assessments[0], items, Math.Max(5, saves / 4), minimal: false);
         Report(provider, writers, Math.Max(5, saves / 4), "one shared assessment", shared);
         var version = await host.WithDbAsync(db => Task.FromResult(db.Assessments.Single(a => a.Id == assessments[0]).Version));
-        Assert.AreEqual(1 + saves * 1L + shared.Successes, version, "every successful save raised the version exactly once");
+        Assert.AreEqual(1 + (saves * 2L) + shared.Successes, version, "every successful save raised the version exactly once");
         clients.ForEach(c => c.Dispose());
     }
 
@@ -90,7 +96,12 @@ public sealed class SaveLatencyLoadTests
         return ids;
     }
 
-    private static async Task<Result> RunAsync(List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves)
+    /// <summary>
+    /// Each writer saves <paramref name="saves"/> answers, one at a time, each with a new Idempotency-Key as the capture
+    /// UI sends. Full mode reads the checklist (for the ETag) before each save and gets the whole checklist back;
+    /// minimal mode reads it once and then takes each If-Match from the previous save's 204.
+    /// </summary>
+    private static async Task<Result> RunAsync(List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves, bool minimal)
     {
         var latencies = new List<double>[clients.Count];
         var failures = 0;
@@ -99,27 +110,41 @@ public sealed class SaveLatencyLoadTests
         await Task.WhenAll(clients.Select((client, writer) => Task.Run(async () =>
         {
             var mine = latencies[writer] = [];
+            long? version = null;
             for (var n = 0; n < saves; n++)
             {
                 var id = target(writer, n);
-                var version = (await client.GetAsync($"/api/assessments/{id}/checklist")).ETag();
+                if (!minimal || version is null)
+                {
+                    using var read = await client.GetAsync($"/api/assessments/{id}/checklist");
+                    version = read.ETag();
+                }
+
                 var item = items[(writer + n) % items.Length];
-                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"writer {writer} save {n}" }, version);
+                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"writer {writer} save {n}" }, version, Guid.NewGuid().ToString("N"));
+                if (minimal)
+                {
+                    request.Headers.Add("Prefer", "return=minimal");
+                }
+
                 var watch = Stopwatch.StartNew();
                 using var response = await client.SendAsync(request);
                 await response.Content.LoadIntoBufferAsync();
                 watch.Stop();
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent)
                 {
                     mine.Add(watch.Elapsed.TotalMilliseconds);
+                    version = response.ETag();
                 }
                 else if (response.StatusCode == HttpStatusCode.PreconditionFailed)
                 {
                     Interlocked.Increment(ref conflicts);
+                    version = null;
                 }
                 else
                 {
                     Interlocked.Increment(ref failures);
+                    version = null;
                 }
             }
         })));

@@ -1,0 +1,45 @@
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Assessment.Web.Persistence;
+
+/// <summary>
+/// Recognises the provider exceptions that mean "the database cannot be used right now" (as opposed to a bug or
+/// bad data): the API answers them with 503 and <c>Retry-After</c>, and the request can simply be repeated.
+/// </summary>
+public static class DatabaseFailures
+{
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN: locked beyond the busy timeout, or the file unusable.
+    private static readonly HashSet<int> SqliteUnavailable = [5, 6, 10, 14];
+
+    /// <summary>SQLITE_FULL: the disk of the database is full.</summary>
+    public const int SqliteFull = 13;
+
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database is unavailable.</summary>
+    public static bool IsUnavailable(Exception exception) => Chain(exception).Any(e => e switch
+    {
+        SqliteException sqlite => SqliteUnavailable.Contains(sqlite.SqliteErrorCode),
+        PostgresException postgres => IsUnavailable(postgres.SqlState),
+        NpgsqlException => true, // not a server error: the connection failed, broke or timed out
+        SocketException or TimeoutException => true,
+        _ => false,
+    });
+
+    /// <summary>Whether the database's disk is full (SQLite; PostgreSQL reports 53100 disk_full as unavailable).</summary>
+    public static bool IsFull(Exception exception) => Chain(exception).Any(e => e is SqliteException { SqliteErrorCode: SqliteFull });
+
+    // 08 connection exception, 53 insufficient resources, 57P admin shutdown / crash / cannot connect now,
+    // 55000 "database is not currently accepting connections" (ALLOW_CONNECTIONS false), 3D000 database gone.
+    private static bool IsUnavailable(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+        || state.StartsWith("57P", StringComparison.Ordinal) || state is "55000" or "3D000";
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Assessment.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Assessment.Web.Workflow;
+
+public static partial class EvidenceRecovery
+{
+    /// <summary>
+    /// At start-up, before requests are served: deletes evidence files no row refers to (left by a crash between
+    /// placing a file and committing its row) and uploads left in the incoming folder. On the embedded SQLite
+    /// database this process is the only writer, so everything unreferenced goes; on PostgreSQL other instances may
+    /// be uploading right now, so only files older than an hour. A database that does not answer skips the sweep.
+    /// </summary>
+    public static async Task SweepEvidenceAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var scope = services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var provider = scope.ServiceProvider;
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EvidenceRecovery));
+            var store = provider.GetRequiredService<EvidenceStore>();
+            var db = provider.GetRequiredService<AssessmentDbContext>();
+            var sqlite = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite;
+            try
+            {
+                var referenced = (await db.EvidenceFiles.AsNoTracking().Select(e => e.StoragePath).Distinct()
+                    .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+                var deleted = await store.SweepAsync(referenced, sqlite ? TimeSpan.Zero : TimeSpan.FromHours(1),
+                    provider.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
+                if (deleted > 0)
+                {
+                    LogSwept(logger, deleted, store.Folder);
+                }
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException || DatabaseFailures.IsUnavailable(e))
+            {
+                LogSkipped(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted {Count} evidence files without a row (an interrupted upload) under {Folder}.")]
+    private static partial void LogSwept(ILogger logger, int count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence sweep skipped: the database did not answer.")]
+    private static partial void LogSkipped(ILogger logger, Exception exception);
+}
