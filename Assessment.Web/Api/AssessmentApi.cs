@@ -77,6 +77,8 @@ public static class AssessmentApi
         HttpRequest request, CancellationToken cancellationToken)
     {
         var expected = await AuthorizeWriteAsync(id, user, assessments, request, cancellationToken);
+        var item = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
+        assessments.EnsureCanAddEvidence(await assessments.LoadAsync(id, cancellationToken), expected, item);
         if (file.Length > store.MaxBytes)
         {
             throw new WorkflowException(StatusCodes.Status413PayloadTooLarge, $"文件超过大小限制（{store.MaxBytes / 1024 / 1024} MB）。",
@@ -89,7 +91,7 @@ public static class AssessmentApi
             stored = await store.StoreAsync(content, file.ContentType, file.FileName, cancellationToken);
         }
 
-        stored.ItemId = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
+        stored.ItemId = item;
         var evidence = await assessments.AddEvidenceAsync(id, expected, stored, cancellationToken);
         var assessment = await assessments.LoadAsync(id, cancellationToken);
         request.HttpContext.Response.SetETag(assessment.Version);

@@ -52,18 +52,14 @@ internal static class ApiKeyEndpoints
         return TypedResults.Created($"/api/account/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
     }
 
-    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RevokeAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         int id, ClaimsPrincipal user, AssessmentDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = UserId(user);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.UserId == userId, cancellationToken);
         if (key is null)
         {
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = $"API 密钥 {id} 不存在。",
-            });
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"API 密钥 {id} 不存在。");
         }
 
         if (key.RevokedAt is null)

@@ -249,6 +249,12 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         }
 
         var ordered = Order(rows, rowParameter, orderKeys);
+        // A tampered $skiptoken or an absurd $skip: the database takes an int offset.
+        if ((token?.Offset ?? 0) > int.MaxValue || (parsed.Skip ?? 0) > int.MaxValue || (token?.Offset ?? 0) + (parsed.Skip ?? 0) > int.MaxValue)
+        {
+            throw FeedQueryException.Bad($"$skip 与 $skiptoken 合计不能超过 {int.MaxValue}。");
+        }
+
         var offset = (token?.Offset ?? 0) + (parsed.Skip ?? 0);
         var pageSize = PageSize(context, limits.PageSize);
         var take = (int)Math.Min(parsed.Top ?? long.MaxValue, pageSize);
