@@ -93,6 +93,11 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         {
             throw new FeedQueryException(StatusCodes.Status404NotFound, "NotFound", $"数据集“{path}”不存在。");
         }
+        catch (ODataException e)
+        {
+            // E.g. a key beyond the key's type (Centers(99999999999)): the client's mistake, not the server's.
+            throw FeedQueryException.Bad("路径无效：" + e.Message);
+        }
 
         var segments = odataPath.ToList();
         if (segments is not [EntitySetSegment setSegment, ..] || segments.Count > 2 || (segments.Count == 2 && segments[1] is not CountSegment))
