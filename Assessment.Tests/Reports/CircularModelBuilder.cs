@@ -52,6 +52,13 @@ internal sealed class CircularModelBuilder
         return this;
     }
 
+    /// <summary>The first centers renamed to <paramref name="names"/> (e.g. text that a spreadsheet would take for a formula).</summary>
+    public CircularModelBuilder Renamed(params string[] names)
+    {
+        centers = centers.Select((c, i) => i < names.Length ? (names[i], c.Scores, c.Demonstration, c.Previous) : c).ToArray();
+        return this;
+    }
+
     public CircularModelBuilder WithoutPreviousYear()
     {
         withPrevious = false;

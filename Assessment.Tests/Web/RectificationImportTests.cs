@@ -107,9 +107,10 @@ public sealed class RectificationImportTests
         var other = await app.NewCenterAsync("果洛州公共资源交易中心");
         var staff = await app.SignedInAsync(Roles.CenterStaff, center);
 
-        var garbage = await ReadAsync<ImportPreviewDto>(await UploadAsync(staff, center, [1, 2, 3, 4]));
-        Assert.IsNull(garbage.Token);
-        StringAssert.Contains(garbage.Errors.Single().Message, "不是有效的Excel工作簿");
+        using var garbage = await UploadAsync(staff, center, [1, 2, 3, 4]);
+        var body = await garbage.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, garbage.StatusCode, body);
+        StringAssert.Contains(body, "不是有效的Excel工作簿");
         Assert.AreEqual(HttpStatusCode.Forbidden, (await UploadAsync(staff, other, Workbook(Good))).StatusCode);
     }
 

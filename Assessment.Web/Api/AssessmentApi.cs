@@ -77,6 +77,8 @@ public static class AssessmentApi
         HttpRequest request, CancellationToken cancellationToken)
     {
         var expected = await AuthorizeWriteAsync(id, user, assessments, request, cancellationToken);
+        var item = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
+        assessments.EnsureCanAddEvidence(await assessments.LoadAsync(id, cancellationToken), expected, item);
         if (file.Length > store.MaxBytes)
         {
             throw new WorkflowException(StatusCodes.Status413PayloadTooLarge, $"文件超过大小限制（{store.MaxBytes / 1024 / 1024} MB）。",
@@ -90,7 +92,7 @@ public static class AssessmentApi
         }
 
         using var _ = staged;
-        staged.File.ItemId = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
+        staged.File.ItemId = item;
         var evidence = await assessments.AddEvidenceAsync(id, expected, staged, cancellationToken);
         var assessment = await assessments.LoadAsync(id, cancellationToken);
         request.HttpContext.Response.SetETag(assessment.Version);

@@ -50,7 +50,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "请求正文" : $"字段 {json.Path}";
         var where = json.LineNumber is { } line ? $"（第{line + 1}行）" : "";
-        var message = $"{field}的值无法识别或JSON格式不完整{where}。";
+        var message = json is RefusedTextException refused ? $"{field}{refused.Message}" : $"{field}的值无法识别或JSON格式不完整{where}。";
         return Problem(StatusCodes.Status400BadRequest, "请求格式有误：" + message,
             new Dictionary<string, string[]> { [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] = [message] });
     }

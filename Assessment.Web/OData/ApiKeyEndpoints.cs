@@ -42,16 +42,12 @@ internal static class ApiKeyEndpoints
         return TypedResults.Created($"/api/account/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
     }
 
-    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RevokeAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         int id, ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken)
     {
         if (!await keys.RevokeAsync(UserId(user), id, cancellationToken))
         {
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = $"API 密钥 {id} 不存在。",
-            });
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"API 密钥 {id} 不存在。");
         }
 
         return TypedResults.NoContent();

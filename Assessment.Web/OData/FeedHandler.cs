@@ -93,6 +93,11 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         {
             throw new FeedQueryException(StatusCodes.Status404NotFound, "NotFound", $"数据集“{path}”不存在。");
         }
+        catch (ODataException e)
+        {
+            // E.g. a key beyond the key's type (Centers(99999999999)): the client's mistake, not the server's.
+            throw FeedQueryException.Bad("路径无效：" + e.Message);
+        }
 
         var segments = odataPath.ToList();
         if (segments is not [EntitySetSegment setSegment, ..] || segments.Count > 2 || (segments.Count == 2 && segments[1] is not CountSegment))
@@ -249,6 +254,12 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         }
 
         var ordered = Order(rows, rowParameter, orderKeys);
+        // A tampered $skiptoken or an absurd $skip: the database takes an int offset.
+        if ((token?.Offset ?? 0) > int.MaxValue || (parsed.Skip ?? 0) > int.MaxValue || (token?.Offset ?? 0) + (parsed.Skip ?? 0) > int.MaxValue)
+        {
+            throw FeedQueryException.Bad($"$skip 与 $skiptoken 合计不能超过 {int.MaxValue}。");
+        }
+
         var offset = (token?.Offset ?? 0) + (parsed.Skip ?? 0);
         var pageSize = PageSize(context, limits.PageSize);
         var take = (int)Math.Min(parsed.Top ?? long.MaxValue, pageSize);

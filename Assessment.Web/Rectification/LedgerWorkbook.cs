@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Assessment.Web.Persistence;
 using DocumentFormat.OpenXml.Packaging;
@@ -65,17 +66,32 @@ public static partial class LedgerWorkbook
 
     private static readonly string[] Known = [.. Columns, AspectOnly, ProblemOnly];
 
+    /// <summary>The most rows a sheet may have (row numbers beyond it are refused, 413): ledgers have tens or hundreds.</summary>
+    public const int MaxRows = 5000;
+
+    /// <summary>The most bytes the workbook's parts may unpack to (a small file can unpack to gigabytes: a "zip bomb").</summary>
+    public const long MaxUnpackedBytes = 32L * 1024 * 1024;
+
+    /// <summary>The most parts (files inside the .xlsx) a workbook may have.</summary>
+    public const int MaxParts = 1000;
+
+    /// <summary>
+    /// The rows of the first worksheet and what is wrong with them (row number, column, message). A file that is not
+    /// an .xlsx workbook throws <see cref="LedgerRuleException"/> 415; one that unpacks beyond
+    /// <see cref="MaxUnpackedBytes"/> or has rows beyond <see cref="MaxRows"/> 413, before its sheet is loaded.
+    /// </summary>
     public static ImportReadResult Read(Stream workbook)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         List<List<(int Column, string Text)>> sheet;
         try
         {
+            CheckPackage(workbook);
             sheet = ReadCells(workbook);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException)
         {
-            return new ImportReadResult([], [new ImportError(0, "", "文件不是有效的Excel工作簿（.xlsx）。")]);
+            throw NotAWorkbook();
         }
 
         var headerIndex = sheet.FindIndex(r => r.Any(c => Normalize(c.Text) is Measures or Specific or Status));
@@ -236,6 +252,14 @@ public static partial class LedgerWorkbook
                 }
             }
 
+            foreach (var name in header.Keys)
+            {
+                if (Cell(name) is { } text && Api.SafeText.Problem(text) is { } refused)
+                {
+                    Error(name, refused);
+                }
+            }
+
             if (rowErrors.Count > 0)
             {
                 errors.AddRange(rowErrors);
@@ -324,7 +348,14 @@ public static partial class LedgerWorkbook
         var rows = new List<List<(int, string)>>();
         foreach (var row in worksheetPart.Worksheet.Descendants<Row>())
         {
-            var index = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)) - 1;
+            var number = row.RowIndex?.Value ?? (uint)(rows.Count + 1);
+            if (number is 0 or > MaxRows)
+            {
+                throw new LedgerRuleException(StatusCodes.Status413PayloadTooLarge, "file",
+                    $"工作簿第{number}行超出上限：一次最多导入{MaxRows}行（请删除多余的空行或分批导入）。");
+            }
+
+            var index = (int)number - 1;
             while (rows.Count <= index)
             {
                 rows.Add([]);
@@ -353,11 +384,48 @@ public static partial class LedgerWorkbook
     private static int ColumnIndex(string reference)
     {
         var column = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter).Take(3))
         {
             column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
         }
 
         return column;
+    }
+
+    private static LedgerRuleException NotAWorkbook() =>
+        new(StatusCodes.Status415UnsupportedMediaType, "file", "文件不是有效的Excel工作簿（.xlsx），未导入。");
+
+    /// <summary>Unpacks every part once, counting, before the OpenXML SDK loads anything.</summary>
+    private static void CheckPackage(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > MaxParts)
+            {
+                throw new LedgerRuleException(StatusCodes.Status413PayloadTooLarge, "file", $"工作簿包含的部件超过{MaxParts}个，未导入。");
+            }
+
+            long total = 0;
+            var buffer = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                using var content = entry.Open();
+                int read;
+                while ((read = content.Read(buffer)) > 0)
+                {
+                    total += read;
+                    if (total > MaxUnpackedBytes)
+                    {
+                        throw new LedgerRuleException(StatusCodes.Status413PayloadTooLarge, "file",
+                            $"工作簿解压后超过{MaxUnpackedBytes / 1024 / 1024} MB，未导入（请删除无关的工作表、图片后重试）。");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
     }
 }

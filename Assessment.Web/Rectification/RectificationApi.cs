@@ -182,7 +182,8 @@ public static class RectificationApi
         int actionId, EvidenceRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user, LedgerAccess access, LedgerService ledgers, TimeProvider clock, CancellationToken ct) =>
         OnAction(actionId, user, access, ledgers, clock, verify: false,
-            (action, centerId) => ledgers.SetEvidenceAsync(action, centerId, body.EvidenceIds ?? [], Version(ifMatch), ct), ct);
+            (action, centerId) => ledgers.SetEvidenceAsync(action, centerId,
+                body.EvidenceIds ?? throw new LedgerRuleException(400, "evidenceIds", "须给出佐证材料编号列表（清空请用空列表 []）。"), Version(ifMatch), ct), ct);
 
     private static Task<Results<Ok<ActionDto>, ProblemHttpResult>> Close(
         int actionId, CloseRequest body, ClaimsPrincipal user, LedgerAccess access, LedgerService ledgers, TimeProvider clock, CancellationToken ct) =>

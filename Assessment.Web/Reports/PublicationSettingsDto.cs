@@ -144,6 +144,10 @@ public sealed record PublicationSettingsDto
                 {
                     errors[$"{field}[{i}]"] = ["须有首句（lead）和正文（text）。"];
                 }
+                else if (values[i].Lead.Length > PublicationSettings.LineMaxLength || values[i].Text.Length > PublicationSettings.TextMaxLength)
+                {
+                    errors[$"{field}[{i}]"] = [$"首句不能超过{PublicationSettings.LineMaxLength}个字符，正文不能超过{PublicationSettings.TextMaxLength}个字符。"];
+                }
             }
         }
 
@@ -202,6 +206,11 @@ public sealed record PublicationSettingsDto
                 if (Problems[i] is null || string.IsNullOrWhiteSpace(Problems[i].Dimension) || string.IsNullOrWhiteSpace(Problems[i].Heading) || string.IsNullOrWhiteSpace(Problems[i].Text))
                 {
                     errors[$"problems[{i}]"] = ["须有维度（dimension）、标题（heading）和正文（text）。"];
+                }
+                else if (Problems[i].Heading.Length > PublicationSettings.LineMaxLength || Problems[i].Text.Length > PublicationSettings.TextMaxLength
+                    || (Problems[i].TypicalGaps ?? []).Any(g => string.IsNullOrWhiteSpace(g) || g.Length > PublicationSettings.LineMaxLength))
+                {
+                    errors[$"problems[{i}]"] = [$"标题和每个典型问题不能为空且不能超过{PublicationSettings.LineMaxLength}个字符，正文不能超过{PublicationSettings.TextMaxLength}个字符。"];
                 }
             }
         }

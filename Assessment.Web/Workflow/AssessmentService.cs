@@ -184,6 +184,11 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
             {
                 problems.Add($"考核标准“{criteria.Id}”中没有考核项 {input.ItemId}。");
             }
+            else if (input.Number is { } number && (Math.Abs(number) > AnswerInput.NumberLimit || decimal.Round(number, AnswerInput.NumberDecimals) != number))
+            {
+                // Checked before the engine, whose arithmetic would overflow on numbers near decimal's limit.
+                problems.Add($"考核项 {input.ItemId} 的数值超出范围（绝对值不超过 {AnswerInput.NumberLimit:0}，最多 {AnswerInput.NumberDecimals} 位小数）。");
+            }
             else if (Scorer.ScoreItem(item, input.ToItemAnswer()) is { Status: ItemStatus.Invalid } score)
             {
                 problems.Add($"考核项 {input.ItemId}：{score.Reason.Text}");
@@ -286,6 +291,21 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
         }
     }
 
+    /// <summary>
+    /// Whether evidence (for <paramref name="itemId"/>, when given) may be added now: checked before the upload's
+    /// bytes are stored too, so a refused upload leaves no file behind.
+    /// </summary>
+    public void EnsureCanAddEvidence(AssessmentRecord assessment, long? expectedVersion, string? itemId)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        EnsureWritable(assessment, expectedVersion);
+        EnsureDraft(assessment);
+        if (itemId is not null && CriteriaOf(assessment).FindItem(itemId) is null)
+        {
+            throw WorkflowException.Invalid("itemId", $"考核标准中没有考核项 {itemId}。");
+        }
+    }
+
     /// <summary>Records an uploaded evidence file (already stored by the caller) on the assessment.</summary>
     public async Task<EvidenceFile> AddEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken = default)
     {
@@ -330,13 +350,7 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
     private async Task RecordEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken)
     {
         var assessment = await LoadAsync(assessmentId, cancellationToken);
-        EnsureWritable(assessment, expectedVersion);
-        EnsureDraft(assessment);
-        if (file.ItemId is { } itemId && CriteriaOf(assessment).FindItem(itemId) is null)
-        {
-            throw WorkflowException.Invalid("itemId", $"考核标准中没有考核项 {itemId}。");
-        }
-
+        EnsureCanAddEvidence(assessment, expectedVersion, file.ItemId);
         file.AssessmentId = assessmentId;
         file.UploadedBy = actor.UserId ?? actor.Name;
         file.UploadedAt = clock.GetUtcNow();
@@ -514,6 +528,15 @@ public sealed record VetoInput(string VetoId, bool Triggered = true, string? Not
 /// <summary>One item's answer as a client sends it.</summary>
 public sealed record AnswerInput
 {
+    /// <summary>
+    /// The largest number an answer may carry: SQLite keeps numbers as doubles (15 significant digits), so a larger
+    /// or finer one would not read back as it was written (or not at all, beyond the range of decimal).
+    /// </summary>
+    public const decimal NumberLimit = 1_000_000_000m;
+
+    /// <summary>Decimal places an answer's number may have (see <see cref="NumberLimit"/>).</summary>
+    public const int NumberDecimals = 6;
+
     public required string ItemId { get; init; }
 
     public bool NotApplicable { get; init; }

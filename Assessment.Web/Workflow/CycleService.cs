@@ -24,7 +24,16 @@ public sealed class CycleService(AssessmentDbContext db, CriteriaImporter import
             errors["title"] = [$"标题不能为空，且不超过 {AssessmentCycle.TitleMaxLength} 个字符。"];
         }
 
-        if (request.ScheduleEnd < request.ScheduleStart)
+        if (request.ScheduleStart.Year is < MinYear or > MaxYear + 1)
+        {
+            errors["scheduleStart"] = [$"请填写开始日期（{MinYear}–{MaxYear + 1} 年）。"];
+        }
+
+        if (request.ScheduleEnd.Year is < MinYear or > MaxYear + 1)
+        {
+            errors["scheduleEnd"] = [$"请填写结束日期（{MinYear}–{MaxYear + 1} 年）。"];
+        }
+        else if (request.ScheduleEnd < request.ScheduleStart)
         {
             errors["scheduleEnd"] = ["结束日期不能早于开始日期。"];
         }

@@ -77,6 +77,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
                 new Dictionary<string, string[]> { ["file"] = [$"类型 {declared} 不受支持。"] });
         }
 
+        var originalName = CheckFileName(fileName);
         var temp = Path.Combine(IncomingFolder, Guid.NewGuid().ToString("N"));
         try
         {
@@ -86,6 +87,10 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
             {
                 (sha, size) = await CopyHashedAsync(content, file, cancellationToken);
+                if (size == 0)
+                {
+                    throw WorkflowException.Invalid("file", $"文件“{originalName}”是空文件（0 字节），未上传。");
+                }
 
                 // On disk before it can be referenced: a power cut after the commit must not lose the bytes.
                 file.Flush(flushToDisk: true);
@@ -103,7 +108,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
             return new StagedEvidence(temp, Path.Combine(Folder, sha[..2], sha + extension), new EvidenceFile
             {
                 StoragePath = relative,
-                OriginalFileName = SafeName(fileName),
+                OriginalFileName = originalName,
                 ContentType = declared.ToLowerInvariant(),
                 Size = size,
                 Sha256 = sha,
@@ -262,15 +267,58 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
-    private static string SafeName(string? name)
+    /// <summary>
+    /// The name an upload is kept and offered for download under, exactly as given, or 400 naming the file. It is
+    /// never a path here, but it becomes one on the computer that downloads it, so it must be a plain file name on
+    /// every system: no directory part (<c>../</c>, <c>C:\</c>, <c>/etc/</c>), none of the characters Windows
+    /// refuses, no reserved device name (CON, NUL, COM1 …), nothing <see cref="Api.SafeText"/> refuses, at most
+    /// <see cref="EvidenceFile.FileNameMaxLength"/> characters. An empty name becomes 未命名.
+    /// </summary>
+    public static string CheckFileName(string? name)
     {
-        var plain = Path.GetFileName(name ?? "").Trim();
+        var plain = (name ?? "").Trim();
         if (plain.Length == 0)
         {
-            plain = "未命名";
+            return "未命名";
         }
 
-        return plain.Length > EvidenceFile.FileNameMaxLength ? plain[^EvidenceFile.FileNameMaxLength..] : plain;
+        string? problem = null;
+        if (plain.Length > EvidenceFile.FileNameMaxLength)
+        {
+            problem = $"文件名超过 {EvidenceFile.FileNameMaxLength} 个字符，请改短后重试。";
+        }
+        else if (Api.SafeText.Problem(plain) is { } text)
+        {
+            problem = "文件名" + text;
+        }
+        else if (plain.IndexOfAny(['\t', '\r', '\n']) >= 0)
+        {
+            problem = "文件名含有制表符或换行符，请删除后重试。";
+        }
+        else if (plain.IndexOfAny(['/', '\\']) >= 0 || plain is "." or "..")
+        {
+            problem = "文件名不能包含路径（/ 或 \\），请只上传文件本身的名称。";
+        }
+        else if (plain.IndexOfAny(WindowsInvalid) >= 0)
+        {
+            problem = "文件名不能包含以下字符：< > : \" | ? *。";
+        }
+        else if (IsReservedDeviceName(plain))
+        {
+            problem = $"“{plain}”是 Windows 的保留设备名，不能作为文件名，请改名后重试。";
+        }
+
+        return problem is null ? plain : throw WorkflowException.Invalid("file", problem);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WindowsInvalid = System.Buffers.SearchValues.Create("<>:\"|?*");
+
+    private static bool IsReservedDeviceName(string name)
+    {
+        var stem = name.Split('.')[0].TrimEnd(' ').ToUpperInvariant();
+        return stem is "CON" or "PRN" or "AUX" or "NUL" or "CONIN$" or "CONOUT$"
+            || (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.Ordinal) || stem.StartsWith("LPT", StringComparison.Ordinal))
+                && stem[3] is >= '0' and <= '9' or '¹' or '²' or '³');
     }
 }
 

@@ -99,7 +99,7 @@ public sealed class Finding : IAudited, IStamped
     public List<RectificationAction> Actions { get; } = [];
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<FindingSource>))]
+[JsonConverter(typeof(NamedEnumConverter<FindingSource>))]
 public enum FindingSource
 {
     /// <summary>本次考核: this assessment's inspection.</summary>
@@ -115,7 +115,7 @@ public enum FindingSource
     Other,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<FindingSeverity>))]
+[JsonConverter(typeof(NamedEnumConverter<FindingSeverity>))]
 public enum FindingSeverity
 {
     /// <summary>一般</summary>
@@ -129,7 +129,7 @@ public enum FindingSeverity
 }
 
 /// <summary>未启动 / 正在整改 (including partly done, with a progress note) / 已完成.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ActionStatus>))]
+[JsonConverter(typeof(NamedEnumConverter<ActionStatus>))]
 public enum ActionStatus
 {
     NotStarted,
@@ -138,7 +138,7 @@ public enum ActionStatus
 }
 
 /// <summary>The bureau's decision on an action: closed (销号) or sent back (退回).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VerificationDecision>))]
+[JsonConverter(typeof(NamedEnumConverter<VerificationDecision>))]
 public enum VerificationDecision
 {
     Closed,
@@ -265,6 +265,11 @@ public sealed class RectificationAction : IAudited, IVersioned, IStamped
             throw new LedgerRuleException(422, "conclusion", $"整改事项{Id}销号须填写核验结论。");
         }
 
+        if (conclusion.Trim().Length > RectificationVerification.TextMaxLength)
+        {
+            throw new LedgerRuleException(422, "conclusion", $"核验结论超过{RectificationVerification.TextMaxLength}个字符。");
+        }
+
         if (Status != ActionStatus.Completed)
         {
             throw new LedgerRuleException(422, "status", $"整改事项{Id}尚未完成整改，不能销号。");
@@ -294,6 +299,11 @@ public sealed class RectificationAction : IAudited, IVersioned, IStamped
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new LedgerRuleException(422, "reason", $"退回整改事项{Id}须填写退回理由。");
+        }
+
+        if (reason.Trim().Length > RectificationVerification.TextMaxLength)
+        {
+            throw new LedgerRuleException(422, "reason", $"退回理由超过{RectificationVerification.TextMaxLength}个字符。");
         }
 
         ClosedAt = null;
