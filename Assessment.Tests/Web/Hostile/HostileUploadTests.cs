@@ -105,6 +105,29 @@ public sealed class HostileUploadTests
         await api.AssertStillServingAsync("no file");
     }
 
+    [TestMethod]
+    [DataRow("multipart without a boundary", "multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nabc\r\n--x--\r\n")]
+    [DataRow("multipart cut off in the middle of the file", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\u0089PNG")]
+    [DataRow("multipart with a boundary of 1,000 characters", "multipart/form-data; boundary=BOUNDARY1000", "--BOUNDARY1000\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nabc\r\n--BOUNDARY1000--\r\n")]
+    [DataRow("multipart whose part headers never end", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nX-Pad: PAD20000")]
+    public async Task A_broken_multipart_body_is_400_and_stores_nothing(string name, string contentType, string body)
+    {
+        var boundary = new string('b', 1000);
+        var raw = body.Replace("BOUNDARY1000", boundary, StringComparison.Ordinal).Replace("PAD20000", new string('p', 20_000), StringComparison.Ordinal);
+        var database = await HostileChecks.DatabaseAsync(api.Host.Services);
+        var files = HostileChecks.Files(api.Host.EvidenceFolder);
+
+        using (var response = await api.SendAsync("staffA", HttpMethod.Post, $"/api/assessments/{api.World.SelfA}/evidence",
+            Body.Raw(Encoding.Latin1.GetBytes(raw), contentType.Replace("BOUNDARY1000", boundary, StringComparison.Ordinal)).Content(), api.World.SelfA))
+        {
+            await HostileChecks.ExpectProblemAsync(response, HttpStatusCode.BadRequest, null, name);
+        }
+
+        Assert.AreEqual(database, await HostileChecks.DatabaseAsync(api.Host.Services), $"{name}: the database changed");
+        Assert.AreEqual(files, HostileChecks.Files(api.Host.EvidenceFolder), $"{name}: the evidence folder changed");
+        await api.AssertStillServingAsync(name);
+    }
+
     /// <summary>A multipart form with the file under RFC 5987 <c>filename*</c>, so any name (NUL, line feeds, Chinese) arrives as written.</summary>
     public static MultipartFormDataContent Form(string fileName, string contentType, byte[] bytes, string? itemId = null)
     {
