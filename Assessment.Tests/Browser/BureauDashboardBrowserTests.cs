@@ -57,6 +57,18 @@ public sealed class BureauDashboardBrowserTests : BrowserTest
         desk.Screenshot("dashboard-2022-profile");
         desk.AssertNoJavaScriptErrors();
 
+        // The pages behind the dashboard's links, for a person to look at.
+        desk.Find("table.matrix tbody tr a[href^='/bureau/assessments/']").Click();
+        desk.WaitFor("table.checklist");
+        desk.Screenshot("review");
+        desk.Goto($"/bureau/cycles/{cycleId}/centers/{await App.WithDbAsync(db => db.Centers.Where(c => c.Code == "QH-HB").Select(c => c.Id).SingleAsync())}");
+        desk.WaitFor("table.items");
+        desk.Screenshot("center-comparison");
+        desk.Goto($"/bureau/cycles/{cycleId}/publication");
+        desk.WaitFor("form.settings");
+        desk.Screenshot("publication-settings");
+        desk.AssertNoJavaScriptErrors();
+
         var phone = OpenBrowser(BrowserProfile.Phone);
         phone.SignIn("admin", "Qinghai-Admin-2021");
         phone.Goto($"/bureau/cycles/{cycleId}");

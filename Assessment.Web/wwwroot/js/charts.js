@@ -22,6 +22,9 @@
     return chart;
   }
 
+  // On a phone the bar labels would overlap: the table beside the chart has the figures.
+  const wide = (kind) => (document.querySelector(`[data-chart="${kind}"]`)?.clientWidth ?? 0) >= 520;
+
   // Totals by center against the demonstration line; demonstration centers in red and marked ★ (not by colour alone).
   mount('totals', {
     grid: { left: 48, right: 16, top: 28, bottom: 72 },
@@ -32,7 +35,7 @@
       type: 'bar',
       name: text('total', '总分'),
       data: data.centers.map((c) => ({ value: c.total, itemStyle: { color: c.demonstration ? accent : grey } })),
-      label: { show: true, position: 'top', formatter: (p) => fmt(p.value), color: ink, fontSize: 11 },
+      label: { show: wide('totals'), position: 'top', formatter: (p) => fmt(p.value), color: ink, fontSize: 11 },
       markLine: {
         symbol: 'none',
         lineStyle: { color: blue, type: 'dashed', width: 2 },
