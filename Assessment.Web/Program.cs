@@ -1,4 +1,5 @@
 using Assessment.Web.Api;
+using Assessment.Web.Bureau;
 using Assessment.Web.Cli;
 using Assessment.Web.Criteria;
 using Assessment.Web.Demo;
@@ -39,6 +40,7 @@ builder.Services.AddRectification();
 builder.Services.AddODataFeed(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddAssessmentUi();
+builder.Services.AddBureauPages();
 // wwwroot from the build output's manifest in every environment (tests run as "Testing"); a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 

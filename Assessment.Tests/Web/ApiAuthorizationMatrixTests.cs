@@ -109,6 +109,18 @@ public sealed class ApiAuthorizationMatrixTests
 
         // Pages: the feed's help page and the user's API keys (any signed-in user: the keys are their own).
         new("*", "feed", "/feed", null, [Ok, Ok, Ok, Ok, Ok, Ok, Found]),
+
+        // Pages: the bureau's cycles and the results. /bureau/* is the bureau's alone; /results the bureau's and analysts'
+        // (center staff and inspectors have their own pages). This cycle is open: no results page for it (404), and no job.
+        new("*", "bureau/cycles", "/bureau/cycles", null, [Ok, Found, Found, Found, Found, Found, Found]),
+        new("*", "bureau/cycles/{id:int}", $"/bureau/cycles/{w.CycleId}", null, [Ok, Found, Found, Found, Found, Found, Found]),
+        new("*", "bureau/cycles/{id:int}/centers/{centerId:int}", $"/bureau/cycles/{w.CycleId}/centers/{w.CenterA}", null, [Ok, Found, Found, Found, Found, Found, Found]),
+        new("*", "bureau/cycles/{id:int}/publication", $"/bureau/cycles/{w.CycleId}/publication", null, [Ok, Found, Found, Found, Found, Found, Found]),
+        new("*", "bureau/assessments/{id:int}", $"/bureau/assessments/{w.InspectionA}", null, [Ok, Found, Found, Found, Found, Found, Found]),
+        new("*", "bureau/report-jobs/{jobId:guid}", $"/bureau/report-jobs/{Guid.Empty}", null, [NotFound, Found, Found, Found, Found, Found, Found]),
+        new("*", "results", "/results", null, [Ok, Found, Found, Found, Found, Ok, Found]),
+        new("*", "results/{cycleId:int}", $"/results/{w.CycleId}", null, [NotFound, Found, Found, Found, Found, NotFound, Found]),
+
         new("GET", "/api/criteria/", "/api/criteria/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/{id}", "/api/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),

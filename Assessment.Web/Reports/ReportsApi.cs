@@ -50,39 +50,8 @@ public static class ReportsApi
     internal static async Task<Ok<PublicationSettingsDto>> PutSettingsAsync(
         int id, PublicationSettingsDto body, HttpRequest request, HttpResponse response, AssessmentDbContext db, CriteriaRegistry registry, CancellationToken cancellationToken)
     {
-        var cycle = await CycleAsync(db, id, cancellationToken);
         var version = request.RequiredVersion();
-        var errors = body.Validate();
-        if (registry.Find(cycle.CriteriaVersionId) is { } criteria && body.Problems is { } problems)
-        {
-            for (var i = 0; i < problems.Count; i++)
-            {
-                if (problems[i] is { } p && !string.IsNullOrWhiteSpace(p.Dimension) && !criteria.Dimensions.Any(d => d.Name == p.Dimension))
-                {
-                    errors.TryAdd($"problems[{i}]", [$"考核维度“{p.Dimension}”不在考核标准{criteria.Id}中（{string.Join("、", criteria.Dimensions.Select(d => d.Name))}）。"]);
-                }
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw WorkflowException.Invalid("发文设置有误，未保存。", errors);
-        }
-
-        var settings = await db.PublicationSettings.FirstOrDefaultAsync(s => s.CycleId == id, cancellationToken);
-        if ((settings?.Version ?? 0) != version)
-        {
-            throw WorkflowException.PreconditionFailed("发文设置已被他人修改，本次保存未生效，请刷新后重试。");
-        }
-
-        if (settings is null)
-        {
-            settings = PublicationDefaults.For(cycle);
-            db.PublicationSettings.Add(settings);
-        }
-
-        body.ApplyTo(settings);
-        await db.SaveChangesAsync(cancellationToken);
+        var settings = await PublicationSettingsStore.SaveAsync(db, registry, id, body, version, cancellationToken);
         response.SetETag(settings.Version);
         return TypedResults.Ok(PublicationSettingsDto.From(settings, true));
     }

@@ -40,62 +40,20 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
     {
         var cycle = await db.Cycles.Include(c => c.CriteriaVersion).FirstOrDefaultAsync(c => c.Id == cycleId, cancellationToken)
             ?? throw WorkflowException.NotFound($"考核周期 {cycleId} 不存在。");
-        if (cycle.Status == CycleStatus.Published)
+        if (cycle.Status is CycleStatus.Published or CycleStatus.Draft)
         {
-            throw WorkflowException.Conflict($"考核周期 {cycleId}（{cycle.Title}）已于 {cycle.PublishedAt:yyyy-MM-dd} 发布，不能重复发布。");
-        }
-
-        if (cycle.Status == CycleStatus.Draft)
-        {
-            throw WorkflowException.Conflict($"考核周期 {cycleId}（{cycle.Title}）尚未开始，不能发布。");
+            throw Blockers(cycle, [])!;
         }
 
         var criteria = AssessmentScoring.CriteriaOf(registry, cycle);
         previousRectificationRates ??= await rates.PreviousCycleRatesAsync(cycleId, cancellationToken);
         var current = await CurrentRevisionsAsync(cycleId, cancellationToken);
-        var centerIds = current.Select(a => a.CenterId).Distinct().Order().ToList();
-        var inspections = current.Where(a => a.Kind == AssessmentKind.Inspection).ToDictionary(a => a.CenterId);
-        var notFinalized = new Dictionary<string, string[]>();
-        foreach (var centerId in centerIds)
+        if (Blockers(cycle, current) is { } refusal)
         {
-            if (!inspections.TryGetValue(centerId, out var inspection))
-            {
-                notFinalized[$"center:{centerId}"] = ["该中心没有考核组评分。"];
-            }
-            else if (inspection.Status != AssessmentStatus.Finalized)
-            {
-                notFinalized[$"center:{centerId}"] = [$"考核（第 {inspection.Revision} 版，编号 {inspection.Id}）状态为“{StatusNames.Of(inspection.Status)}”，尚未定稿。"];
-            }
+            throw refusal;
         }
 
-        if (centerIds.Count == 0)
-        {
-            throw WorkflowException.Unprocessable($"考核周期 {cycleId} 没有任何考核，不能发布。");
-        }
-
-        if (notFinalized.Count > 0)
-        {
-            throw WorkflowException.Unprocessable($"考核周期 {cycleId} 有 {notFinalized.Count} 个中心的考核尚未定稿，不能发布。", notFinalized);
-        }
-
-        var centers = await db.Centers.Where(c => centerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var selfAssessments = current.Where(a => a.Kind == AssessmentKind.SelfAssessment).ToDictionary(a => a.CenterId);
-        var results = new List<CenterResult>();
-        foreach (var centerId in centerIds)
-        {
-            var inspection = inspections[centerId];
-            var card = AssessmentScoring.Rescore(criteria, inspection);
-            Scorecard? self = null;
-            if (selfAssessments.TryGetValue(centerId, out var selfAssessment) && selfAssessment.Status != AssessmentStatus.Draft)
-            {
-                self = Scorer.Score(criteria, selfAssessment.ToChecklist(criteria.Id)) is { IsComplete: true } selfCard ? selfCard : null;
-            }
-
-            decimal? rate = previousRectificationRates.TryGetValue(centerId, out var r) ? r : null;
-            results.Add(new CenterResult(Key(centerId), centers[centerId].Name, card, self, rate));
-        }
-
-        var analysis = CycleAnalyzer.Analyze(criteria, results, await PreviousCycleAsync(cycle, cancellationToken));
+        var (analysis, inspections) = await AnalyzeAsync(cycle, criteria, current, previousRectificationRates, cancellationToken);
         db.CycleResults.AddRange(ResultsOf(cycleId, analysis, centerId => inspections[centerId].Id));
         if (analysis.Rankings.Count == 0)
         {
@@ -150,6 +108,99 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
     /// <summary>How a center is named to the engine (<see cref="CenterResult.CenterId"/>): its database id.</summary>
     public static string CenterKey(int centerId) => Key(centerId);
 
+    /// <summary>
+    /// What publishing would compute now, without storing anything: the engine's analysis over the centers whose
+    /// current inspection is finalized (the others are left out, not ranked as zero), with the same self-assessments,
+    /// previous-cycle rectification rates and previous cycle as <see cref="PublishAsync(int, CancellationToken)"/>,
+    /// and the refusal publishing would meet (null when it would go ahead).
+    /// </summary>
+    /// <exception cref="WorkflowException">404 no such cycle; 409 a criteria hash changed or a frozen scorecard disagrees.</exception>
+    public async Task<CyclePreview> PreviewAsync(int cycleId, CancellationToken cancellationToken = default)
+    {
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.CriteriaVersion).FirstOrDefaultAsync(c => c.Id == cycleId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"考核周期 {cycleId} 不存在。");
+        var criteria = AssessmentScoring.CriteriaOf(registry, cycle);
+        var previousRates = await rates.PreviousCycleRatesAsync(cycleId, cancellationToken);
+        var current = await CurrentRevisionsAsync(cycleId, cancellationToken);
+        var blockers = Blockers(cycle, current);
+        var finalized = current
+            .Where(a => a.Kind == AssessmentKind.SelfAssessment || a.Status == AssessmentStatus.Finalized)
+            .ToList();
+        var (analysis, _) = await AnalyzeAsync(cycle, criteria, finalized, previousRates, cancellationToken);
+        return new CyclePreview(criteria, analysis, blockers);
+    }
+
+    /// <summary>
+    /// Why the cycle cannot be published as it stands (the refusal <see cref="PublishAsync(int, CancellationToken)"/> throws), or null:
+    /// already published, not started, no assessments, or centers whose current inspection is missing or not finalized
+    /// (errors keyed <c>center:{id}</c>).
+    /// </summary>
+    private static WorkflowException? Blockers(AssessmentCycle cycle, IReadOnlyList<AssessmentRecord> current)
+    {
+        if (cycle.Status == CycleStatus.Published)
+        {
+            return WorkflowException.Conflict($"考核周期 {cycle.Id}（{cycle.Title}）已于 {cycle.PublishedAt:yyyy-MM-dd} 发布，不能重复发布。");
+        }
+
+        if (cycle.Status == CycleStatus.Draft)
+        {
+            return WorkflowException.Conflict($"考核周期 {cycle.Id}（{cycle.Title}）尚未开始，不能发布。");
+        }
+
+        var centerIds = current.Select(a => a.CenterId).Distinct().Order().ToList();
+        var inspections = current.Where(a => a.Kind == AssessmentKind.Inspection).ToDictionary(a => a.CenterId);
+        var notFinalized = new Dictionary<string, string[]>();
+        foreach (var centerId in centerIds)
+        {
+            if (!inspections.TryGetValue(centerId, out var inspection))
+            {
+                notFinalized[$"center:{centerId}"] = ["该中心没有考核组评分。"];
+            }
+            else if (inspection.Status != AssessmentStatus.Finalized)
+            {
+                notFinalized[$"center:{centerId}"] = [$"考核（第 {inspection.Revision} 版，编号 {inspection.Id}）状态为“{StatusNames.Of(inspection.Status)}”，尚未定稿。"];
+            }
+        }
+
+        if (centerIds.Count == 0)
+        {
+            return WorkflowException.Unprocessable($"考核周期 {cycle.Id} 没有任何考核，不能发布。");
+        }
+
+        return notFinalized.Count > 0
+            ? WorkflowException.Unprocessable($"考核周期 {cycle.Id} 有 {notFinalized.Count} 个中心的考核尚未定稿，不能发布。", notFinalized)
+            : null;
+    }
+
+    /// <summary>
+    /// The engine's analysis of the centers with an inspection among <paramref name="current"/> (each rescored and checked
+    /// against its frozen scorecard), with their submitted complete self-assessments, rates and the previous cycle.
+    /// </summary>
+    private async Task<(CycleAnalysis Analysis, Dictionary<int, AssessmentRecord> Inspections)> AnalyzeAsync(
+        AssessmentCycle cycle, CriteriaVersion criteria, IReadOnlyList<AssessmentRecord> current, IReadOnlyDictionary<int, decimal> previousRectificationRates, CancellationToken cancellationToken)
+    {
+        var inspections = current.Where(a => a.Kind == AssessmentKind.Inspection).ToDictionary(a => a.CenterId);
+        var centerIds = inspections.Keys.Order().ToList();
+        var centers = await db.Centers.Where(c => centerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var selfAssessments = current.Where(a => a.Kind == AssessmentKind.SelfAssessment).ToDictionary(a => a.CenterId);
+        var results = new List<CenterResult>();
+        foreach (var centerId in centerIds)
+        {
+            var inspection = inspections[centerId];
+            var card = AssessmentScoring.Rescore(criteria, inspection);
+            Scorecard? self = null;
+            if (selfAssessments.TryGetValue(centerId, out var selfAssessment) && selfAssessment.Status != AssessmentStatus.Draft)
+            {
+                self = Scorer.Score(criteria, selfAssessment.ToChecklist(criteria.Id)) is { IsComplete: true } selfCard ? selfCard : null;
+            }
+
+            decimal? rate = previousRectificationRates.TryGetValue(centerId, out var r) ? r : null;
+            results.Add(new CenterResult(Key(centerId), centers[centerId].Name, card, self, rate));
+        }
+
+        return (CycleAnalyzer.Analyze(criteria, results, await PreviousCycleAsync(cycle, cancellationToken)), inspections);
+    }
+
     private static string Key(int centerId) => centerId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The highest revision of each (center, kind) in the cycle, with answers and vetoes.</summary>
@@ -186,6 +237,12 @@ public sealed class CyclePublisher(AssessmentDbContext db, CriteriaRegistry regi
         return new PreviousCycle(cards);
     }
 }
+
+/// <summary>
+/// What publishing would compute now (<see cref="CyclePublisher.PreviewAsync"/>): the engine's analysis over the finalized
+/// inspections, and the refusal publishing would meet (null when it would go ahead).
+/// </summary>
+public sealed record CyclePreview(CriteriaVersion Criteria, CycleAnalysis Analysis, WorkflowException? Blocker);
 
 /// <summary>Scoring helpers shared by the workflow services.</summary>
 internal static class AssessmentScoring
