@@ -30,7 +30,7 @@ public static class PeerCommand
           --rounds             measured rounds of each query (default 20)
           --extraction-rounds  measured rounds of the full extraction (default 3)
           --warmup             unmeasured rounds first (default 3; 1 for the extraction)
-          --web                the built Assessment.Web.dll (default: Assessment.Web/bin/<this configuration>/net10.0)
+          --web                a built Assessment.Web.dll (default: Assessment.Web of this repository, built first in this configuration)
           --peer               the CAP project (default: bench/odata-peer of this repository)
         """;
 
@@ -75,6 +75,19 @@ public static class PeerCommand
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(10) };
+
+        if (options.WebProject is not null)
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+            await output.WriteLineAsync($"building Assessment.Web ({configuration}) …").ConfigureAwait(false);
+            var buildLog = Path.Combine(logs, "build.log");
+            if (await PeerProcess.RunAsync("dotnet", ["build", "-c", configuration, "--nologo", "-v", "q", options.WebProject],
+                    Path.GetDirectoryName(options.WebProject)!, new Dictionary<string, string>(), buildLog).ConfigureAwait(false) != 0
+                || !File.Exists(options.WebDll))
+            {
+                throw new PeerBenchmarkException($"Building {options.WebProject} failed: see {buildLog}");
+            }
+        }
 
         var webFolder = Path.GetDirectoryName(options.WebDll)!;
         var password = NewPassword();

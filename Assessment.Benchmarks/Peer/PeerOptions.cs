@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Assessment.Benchmarks.Peer;
 
 /// <summary>The arguments of <c>odata-peer</c>, with paths resolved and checked.</summary>
-public sealed record PeerOptions(string DatabaseFile, string WebDll, string PeerFolder, int Rounds, int ExtractionRounds, int Warmup)
+/// <param name="WebProject">The Assessment.Web project to build first when <c>--web</c> is not given (null: use <see cref="WebDll"/> as it is).</param>
+public sealed record PeerOptions(string DatabaseFile, string WebDll, string? WebProject, string PeerFolder, int Rounds, int ExtractionRounds, int Warmup)
 {
     /// <exception cref="ArgumentException">An argument is missing, unknown or invalid (the message says which).</exception>
     public static PeerOptions Parse(ReadOnlySpan<string> args)
@@ -36,12 +37,15 @@ public sealed record PeerOptions(string DatabaseFile, string WebDll, string Peer
         }
 
         var repository = values.ContainsKey("--web") && values.ContainsKey("--peer") ? null : RepositoryRoot();
+        // Without --web, Assessment.Web is built in this program's configuration (not a project reference:
+        // BenchmarkDotNet rebuilds this project for every benchmark, and the web app would slow that down).
         var tfm = new DirectoryInfo(AppContext.BaseDirectory);
+        var webProject = values.ContainsKey("--web") ? null : Path.Combine(repository!, "Assessment.Web", "Assessment.Web.csproj");
         var webDll = Path.GetFullPath(values.GetValueOrDefault("--web")
             ?? Path.Combine(repository!, "Assessment.Web", "bin", tfm.Parent!.Name, tfm.Name, "Assessment.Web.dll"));
-        if (!File.Exists(webDll))
+        if (webProject is null && !File.Exists(webDll))
         {
-            throw new ArgumentException($"--web: {webDll} does not exist (build Assessment.Web in this configuration, or pass its path)");
+            throw new ArgumentException($"--web: {webDll} does not exist");
         }
 
         var peer = Path.GetFullPath(values.GetValueOrDefault("--peer") ?? Path.Combine(repository!, "bench", "odata-peer"));
@@ -50,7 +54,7 @@ public sealed record PeerOptions(string DatabaseFile, string WebDll, string Peer
             throw new ArgumentException($"--peer: no package.json in {peer}");
         }
 
-        return new PeerOptions(databaseFile, webDll, peer,
+        return new PeerOptions(databaseFile, webDll, webProject, peer,
             Count(values, "--rounds", 20), Count(values, "--extraction-rounds", 3), Count(values, "--warmup", 3, minimum: 0));
     }
 
