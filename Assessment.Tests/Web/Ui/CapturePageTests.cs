@@ -262,6 +262,17 @@ public sealed partial class CapturePageTests
     }
 
     [TestMethod]
+    public async Task The_capture_pages_render_in_English_on_request()
+    {
+        using var inspector = await host!.SignInAsync(world!.Inspector);
+        StringAssert.Contains(await inspector.GetPageAsync("/checklists?culture=en"), "My assessments");
+        var html = await inspector.GetPageAsync($"/checklists/{world.InspectionA}?culture=en");
+        StringAssert.Contains(html, "Defects found");
+        StringAssert.Contains(html, "Method used for this item");
+        StringAssert.Contains(html, WebUtility.HtmlEncode(world.Criteria.Items[0].Title), "criteria text is data: never translated");
+    }
+
+    [TestMethod]
     public async Task The_service_worker_is_served_from_the_site_root_without_signing_in()
     {
         using var client = host!.Anonymous();

@@ -46,8 +46,12 @@ public sealed class ChecklistModel(AssessmentService assessments, EvidenceStore 
     /// <summary>Unanswered items the completeness check named when submitting (422).</summary>
     public IReadOnlyList<string> Missing { get; private set; } = [];
 
+    /// <summary>A message after a save or a submit (a resource key of the page).</summary>
     [TempData]
     public string? Saved { get; set; }
+
+    [TempData]
+    public int? SavedItems { get; set; }
 
     public sealed record EvidenceRow(int Id, string? ItemId, string FileName, string ContentType);
 
@@ -169,7 +173,7 @@ public sealed class ChecklistModel(AssessmentService assessments, EvidenceStore 
             return await RefusedAsync(id, posted, refusal, cancellationToken);
         }
 
-        Saved = $"已保存 {changed.Count} 项。";
+        SavedItems = changed.Count;
         return Redirect($"/checklists/{id}");
     }
 

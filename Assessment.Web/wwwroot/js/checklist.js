@@ -200,6 +200,8 @@
     const score = snap.view?.score;
     if (score) $('cl-total').textContent = score.publishedTotal === null ? '—' : Number(score.publishedTotal).toFixed(2);
     $('cl-total-note').textContent = pending.size ? '（含未同步修改，尚未重新计算）' : score && score.total === null ? '（答完后计算）' : '';
+    root.dataset.queued = queue.filter(open).length;
+    root.dataset.synced = snap.version;
     const badge = $('cl-sync');
     badge.hidden = pending.size === 0;
     badge.textContent = `${pending.size} 项未同步`;
@@ -355,9 +357,12 @@
     }
   }
 
+  let again = false;
   async function sync() {
-    if (syncing || !editable) return;
+    if (!editable) return;
+    if (syncing) { again = true; return; }
     syncing = true;
+    again = false;
     try {
       const run = () => syncOnce().catch(err => { if (!(err instanceof Offline)) throw err; });
       // One tab at a time sends this assessment's queue (another tab's run finishes it).
@@ -368,6 +373,8 @@
       await reload();
       render();
     }
+    // A change recorded while the loop was finishing: go again (unless offline, signed out or in conflict).
+    if (again && !offline && !loginNeeded && queue.some(e => e.status === 'queued')) sync();
   }
 
   // ---- changes ----
@@ -568,7 +575,8 @@
       showConflicts();
       sync();
     }
-    cacheForOffline();
+    await cacheForOffline();
+    root.dataset.ready = 'true';
   }
 
   /** The first visit is not yet served by the service worker: put this page and its files in its caches. */
@@ -604,5 +612,6 @@
       const pages = await caches.open(PAGES);
       if (!(await pages.match(location.pathname))) await pages.add(location.pathname);
     } catch { /* offline */ }
+    table.dataset.ready = 'true';
   }
 })();
