@@ -53,6 +53,9 @@ public sealed class CaptureTests : BrowserTest
         Assert.AreEqual(1, phone.FindAll($"#item-{deduction.Id} [data-files] [data-evidence]").Count, "the uploaded photo is listed with the item");
         Scroll(phone, $"#item-{deduction.Id}");
         phone.Screenshot("item-with-controls");
+        phone.Run("arguments[0].scrollIntoView({ block: 'end' });", phone.Find($"#item-{deduction.Id} .cl-score"));
+        StringAssert.Contains(phone.Find($"#item-{deduction.Id} [data-explain]").Text, "0.5", "the engine's explanation of the deduction");
+        phone.Screenshot("item-photo-and-points");
 
         // No signal: keep answering, change an earlier answer, another photo; everything waits on the phone.
         App.Offline();

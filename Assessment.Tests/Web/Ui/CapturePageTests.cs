@@ -74,9 +74,9 @@ public sealed partial class CapturePageTests
         var row = RowOf(html, w.InspectionB);
         StringAssert.Contains(row, "2021年度考核");
         StringAssert.Contains(row, "格尔木市公共资源交易中心");
-        StringAssert.Contains(row, ">考核<");
+        StringAssert.Contains(row, "<span class=\"tag\">考核</span>");
         StringAssert.Contains(row, "填报中");
-        StringAssert.Contains(row, $">3/{w.Criteria.Items.Count}<");
+        StringAssert.Contains(row, $"<b>3/{w.Criteria.Items.Count}</b>");
         Assert.MatchesRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d", row, "last saved");
     }
 
@@ -291,9 +291,9 @@ public sealed partial class CapturePageTests
 
     private static string RowOf(string html, int id)
     {
-        var start = html.IndexOf($"<tr data-assessment=\"{id}\">", StringComparison.Ordinal);
+        var start = html.IndexOf($"<li class=\"card\" data-assessment=\"{id}\">", StringComparison.Ordinal);
         Assert.IsGreaterThanOrEqualTo(0, start, $"row of {id}");
-        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        return html[start..html.IndexOf("</li>", start, StringComparison.Ordinal)];
     }
 
     private static string ArticleOf(string html, string itemId)
@@ -303,7 +303,7 @@ public sealed partial class CapturePageTests
         return html[start..html.IndexOf("</article>", start, StringComparison.Ordinal)];
     }
 
-    [GeneratedRegex("<tr data-assessment=\"(\\d+)\">")]
+    [GeneratedRegex("<li class=\"card\" data-assessment=\"(\\d+)\">")]
     private static partial Regex RowPattern();
 
     [GeneratedRegex("<article class=\"cl-item\" id=\"item-")]

@@ -602,7 +602,7 @@
     addEventListener('offline', show);
     show();
     if (!table) return;
-    for (const row of table.querySelectorAll('tr[data-assessment]')) {
+    for (const row of table.querySelectorAll('[data-assessment]')) {
       const n = new Set((await ownerEntries(`${table.dataset.user}:${row.dataset.assessment}`)).filter(e => e.status !== 'rejected').map(e => e.itemId)).size;
       const badge = row.querySelector('[data-unsynced]');
       badge.textContent = `${n} 项未同步`;
