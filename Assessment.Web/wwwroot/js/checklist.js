@@ -134,11 +134,22 @@
 
   function renderFiles(art, b) {
     const list = art.querySelector('[data-files]');
+    // A queued photo shows from the device until its upload is confirmed, then as the server's file.
+    for (const li of list.querySelectorAll('li[data-ref]')) {
+      if (snap.evidence[li.dataset.ref] || !b.evidenceIds.includes(li.dataset.ref)) li.remove();
+    }
     const have = new Set([...list.children].map(li => li.dataset.evidence || li.dataset.ref));
     for (const ref of b.evidenceIds) {
       const resolved = typeof ref === 'string' && snap.evidence[ref] ? snap.evidence[ref] : ref;
-      if (have.has(String(resolved)) || have.has(String(ref))) continue;
+      if (have.has(String(resolved))) continue;
       const li = doc.createElement('li');
+      const url = thumbs.get(ref);
+      if (url) {
+        const img = doc.createElement('img');
+        img.src = url;
+        img.alt = '';
+        li.append(img);
+      }
       if (typeof resolved === 'number') {
         li.dataset.evidence = resolved;
         const a = doc.createElement('a');
@@ -147,9 +158,7 @@
         li.append(a);
       } else {
         li.dataset.ref = ref;
-        const url = thumbs.get(ref);
-        if (url) { const img = doc.createElement('img'); img.src = url; img.alt = '待上传的照片'; li.append(img); }
-        li.append(' 待上传');
+        li.append('照片待上传');
       }
       list.append(li);
     }
