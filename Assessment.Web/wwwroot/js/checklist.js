@@ -121,6 +121,11 @@
   function writeItem(art, b) {
     const id = art.dataset.item;
     const active = doc.activeElement;
+    // The item being edited keeps what the user entered (a radio group would otherwise flip back mid-save).
+    if (art.contains(active)) {
+      art.querySelectorAll(`input[name="v_${id}"]`).forEach(el => { el.disabled = !editable || b.notApplicable; });
+      return;
+    }
     const set = (el, fn) => { if (el && el !== active) fn(el); };
     art.querySelectorAll(`input[name="v_${id}"][type=radio]`).forEach(r => set(r, el => {
       el.checked = art.dataset.kind === 'YesNo' ? (b.met !== null && (el.value === 'yes') === b.met) : el.value === b.level;
@@ -451,9 +456,12 @@
   function showConflicts() {
     const dialog = $('cl-conflict');
     const list = $('cl-conflict-list');
-    list.replaceChildren();
     const ids = [...new Set(queue.filter(e => e.status === 'conflict').map(e => e.itemId))];
     if (!ids.length) { if (dialog.open) dialog.close(); return; }
+    // Already showing these: leave the dialog (and the focus in it) as it is.
+    const shown = new Set([...list.children].map(x => x.dataset.conflict));
+    if (dialog.open && ids.every(id => shown.has(id))) return;
+    list.replaceChildren();
     for (const id of ids) {
       const art = byId.get(id);
       const entries = answersOf(id).filter(e => e.status === 'conflict');
@@ -493,6 +501,9 @@
   }
 
   async function resolve(id, keepMine) {
+    const box = $('cl-conflict-list').querySelector(`[data-conflict="${CSS.escape(id)}"]`);
+    box?.remove();
+    $('cl-conflict-list').querySelector('button')?.focus();
     for (const e of answersOf(id).filter(x => x.status === 'conflict')) {
       if (keepMine) { e.status = 'queued'; delete e.theirs; await putEntry(e); } else { await dropEntry(e); }
     }
