@@ -121,6 +121,12 @@ public sealed class ApiAuthorizationMatrixTests
         new("*", "results", "/results", null, [Ok, Found, Found, Found, Found, Ok, Found]),
         new("*", "results/{cycleId:int}", $"/results/{w.CycleId}", null, [NotFound, Found, Found, Found, Found, NotFound, Found]),
 
+        // Pages: capture (我的考核 and the checklist). The list is for checklist users (analysts are sent to the
+        // refusal page); a checklist opens only for whom the read rule admits, the others land on /account/denied.
+        new("*", "checklists", "/checklists", null, [Ok, Ok, Ok, Ok, Ok, Found, Found]),
+        new("*", "checklists/{id:int}", $"/checklists/{w.InspectionA}", null, [Ok, Ok, Found, Found, Found, Found, Found]),
+        new("*", "checklists/{id:int}", $"/checklists/{w.SelfA}", null, [Ok, Found, Found, Ok, Found, Found, Found]),
+
         new("GET", "/api/criteria/", "/api/criteria/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/{id}", "/api/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
