@@ -84,7 +84,7 @@ public sealed class CenterPagesTests
         var (centerId, cycleId) = (await App.CenterIdAsync("QH-HB"), await App.CycleIdAsync(2021));
         StringAssert.Contains(html, $"href=\"/api/cycles/{cycleId}/reports/feedback/{centerId}\"");
         StringAssert.Contains(html, $"href=\"/api/cycles/{cycleId}/reports/rectification/{centerId}\"");
-        StringAssert.Contains(html, "完成率100.00%");
+        StringAssert.Contains(html, "<strong>完成率100%</strong>", "海北州 completed its whole 2021 ledger");
         StringAssert.Contains(html, $"href=\"/ledger/{centerId}/{cycleId}\"");
         using var letter = await client.GetAsync($"/api/cycles/{cycleId}/reports/feedback/{centerId}");
         Assert.AreEqual(HttpStatusCode.OK, letter.StatusCode, "the feedback letter link works for the center");
