@@ -43,13 +43,13 @@ public sealed class CriteriaPagesTests
             StringAssert.Contains(html, $"data-item-count>{version.Items.Count}项</dd>");
             foreach (var d in version.Dimensions)
             {
-                StringAssert.Contains(html, $"{d.Code} {d.Name} {CriteriaWords(d.Weight)}");
+                StringAssert.Contains(html, $"<li>{d.Code} {d.Name} {CriteriaWords(d.Weight)}</li>");
             }
 
             Assert.IsTrue(Registry.IsLocked(version.Id), version.Id);
         }
 
-        Assert.AreEqual(2, html.Split("🔒 已发布（已锁定）").Length - 1);
+        Assert.AreEqual(2, html.Split("✓ 已发布（已锁定）").Length - 1);
     }
 
     [TestMethod]
