@@ -41,6 +41,7 @@ public sealed class ApiAuthorizationMatrixTests
     private static int evidenceId;
     private static int findingId;
     private static int closedActionId;
+    private static int openActionId;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
@@ -71,6 +72,7 @@ public sealed class ApiAuthorizationMatrixTests
         var finding = (await added.ExpectAsync(HttpStatusCode.OK))[0];
         findingId = finding.GetProperty("id").GetInt32();
         closedActionId = finding.GetProperty("actions")[0].GetProperty("id").GetInt32();
+        openActionId = finding.GetProperty("actions")[1].GetProperty("id").GetInt32();
         using var completed = await staff.SendAsync(Json(HttpMethod.Put, $"/api/rectification/actions/{closedActionId}/status", new { status = "Completed", completedOn = "2021-12-20" }));
         await completed.ExpectAsync(HttpStatusCode.OK);
         using var proven = await staff.SendAsync(Json(HttpMethod.Put, $"/api/rectification/actions/{closedActionId}/evidence", new { evidenceIds = new[] { evidenceId } }));
@@ -127,6 +129,19 @@ public sealed class ApiAuthorizationMatrixTests
         new("*", "checklists/{id:int}", $"/checklists/{w.InspectionA}", null, [Ok, Ok, Found, Found, Found, Found, Found]),
         new("*", "checklists/{id:int}", $"/checklists/{w.SelfA}", null, [Ok, Found, Found, Ok, Found, Found, Found]),
 
+
+        // Pages: center, ledger, criteria. The center page is the signed-in staff member's own center (center B's staff
+        // see theirs); the ledger pages check the center like the ledger API (unassigned inspector and other center
+        // refused); the overview sends center staff to their own ledger (B has none: to /center); editing and import are
+        // the center's and the bureau's; the criteria are for every signed-in user.
+        new("*", "center", "/center", null, [Found, Found, Found, Ok, Ok, Found, Found]),
+        new("*", "ledger", "/ledger", null, [Ok, Ok, Ok, Found, Found, Ok, Found]),
+        new("*", "ledger/{centerId:int}/{cycleId:int}", $"/ledger/{w.CenterA}/{w.CycleId}", null, [Ok, Ok, Found, Ok, Found, Ok, Found]),
+        new("*", "ledger/{centerId:int}/{cycleId:int}/actions/{actionId:int}", $"/ledger/{w.CenterA}/{w.CycleId}/actions/{openActionId}", null, [Ok, Found, Found, Ok, Found, Found, Found]),
+        new("*", "ledger/{centerId:int}/{cycleId:int}/import", $"/ledger/{w.CenterA}/{w.CycleId}/import", null, [Ok, Found, Found, Ok, Found, Found, Found]),
+        new("*", "criteria", "/criteria", null, [Ok, Ok, Ok, Ok, Ok, Ok, Found]),
+        new("*", "criteria/{versionId}", "/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Found]),
+        new("*", "criteria/diff", "/criteria/diff?from=qh-demo-2021&to=qh-demo-2022", null, [Ok, Ok, Ok, Ok, Ok, Ok, Found]),
         new("GET", "/api/criteria/", "/api/criteria/", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/api/criteria/{id}", "/api/criteria/qh-demo-2021", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),

@@ -16,7 +16,7 @@ public sealed class RectificationImportTests
         ["序号", "问题来源", "方面/问题", "具体问题", "整改目标", "整改措施", "责任领导", "责任部门", "责任人", "完成时限", "整改状态", "完成时间", "长效机制"];
 
     // Rows 3–6 are good (row 4 continues the merged problem of row 3); rows 7–9 are bad.
-    private static readonly object?[][] Good =
+    internal static readonly object?[][] Good =
     [
         ["1", "市委巡察组", "组织领导方面/整改台账不完善", "未建立销号制度", "建立台账销号制度", "制定销号管理办法", "张书记", "办公室", "王芳", 44742.0, "已完成", "2022年6月28日", "《整改销号管理办法》"],
         ["2", null, null, "未明确完成时限", "逐项明确时限", "逐项明确完成时限", "张书记", "办公室", "王芳", "2022-07-15", "正在整改（已完成8项）", null, null],
@@ -24,7 +24,7 @@ public sealed class RectificationImportTests
         ["4", "审计", "现场管理方面/保证金退还不及时", null, "按时退还", "建立保证金退还提醒", "李副主任", "财务科", "孙丽", "长期坚持", "正在整改", null, "《保证金管理制度》"],
     ];
 
-    private static readonly object?[][] Bad =
+    internal static readonly object?[][] Bad =
     [
         ["5", "审计", "现场管理方面/专家签到不规范", null, null, "规范签到", "李副主任", "交易科", "周敏", "2022-13-45", "正在整改", null, null],
         ["6", "审计", "现场管理方面/见证记录缺失", null, null, "补齐见证记录", "李副主任", "交易科", "周敏", "2022-08-31", "搁置", null, null],
@@ -122,7 +122,7 @@ public sealed class RectificationImportTests
     }
 
     /// <summary>A workbook as centers keep it: a title row, the header row, then one row per specific problem (strings inline, numbers as numbers).</summary>
-    private static byte[] Workbook(object?[][] rows)
+    internal static byte[] Workbook(object?[][] rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

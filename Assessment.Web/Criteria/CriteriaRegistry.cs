@@ -7,11 +7,16 @@ namespace Assessment.Web.Criteria;
 /// Start-up fails with every error listed when a file is invalid or a locked version has changed:
 /// scoring against criteria that silently changed is worse than not starting.
 /// </summary>
-public sealed class CriteriaRegistry(IReadOnlyList<CriteriaVersion> versions)
+public sealed class CriteriaRegistry(IReadOnlyList<CriteriaVersion> versions, IReadOnlyCollection<string>? unlocked = null)
 {
+    private readonly HashSet<string> unlockedIds = new(unlocked ?? [], StringComparer.Ordinal);
+
     public IReadOnlyList<CriteriaVersion> Versions { get; } = versions;
 
     public CriteriaVersion? Find(string id) => Versions.FirstOrDefault(v => v.Id == id);
+
+    /// <summary>True when the version is released: its hash is in the folder's <c>criteria.lock</c>, so its content can never change.</summary>
+    public bool IsLocked(string id) => Find(id) is not null && !unlockedIds.Contains(id);
 
     public static CriteriaRegistry Load(string folder)
     {
@@ -27,7 +32,7 @@ public sealed class CriteriaRegistry(IReadOnlyList<CriteriaVersion> versions)
                 $"The criteria in {folder} have {result.Errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
         }
 
-        return new CriteriaRegistry(result.Versions);
+        return new CriteriaRegistry(result.Versions, [.. result.Unlocked.Select(v => v.Id)]);
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class CenterModel(BureauQueries queries) : PageModel
 {
     public AssessmentCycle Cycle { get; private set; } = null!;
 
-    public Center Center { get; private set; } = null!;
+    public Persistence.Center Center { get; private set; } = null!;
 
     public AssessmentRecord? Self { get; private set; }
 
