@@ -46,6 +46,12 @@ public sealed class ApiHost : IAsyncDisposable
             builder.UseSetting("Evidence:Folder", EvidenceFolder);
             builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Criteria:Folder", RepositoryPaths.CriteriaFolder);
+            if (kestrel)
+            {
+                // appsettings.json's Urls (port 5080) would win over UseKestrel(0): ask for an ephemeral loopback port.
+                builder.UseSetting("Urls", "http://127.0.0.1:0");
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);

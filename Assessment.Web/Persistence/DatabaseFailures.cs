@@ -29,6 +29,17 @@ public static class DatabaseFailures
     /// <summary>Whether the database's disk is full (SQLite; PostgreSQL reports 53100 disk_full as unavailable).</summary>
     public static bool IsFull(Exception exception) => Chain(exception).Any(e => e is SqliteException { SqliteErrorCode: SqliteFull });
 
+    /// <summary>
+    /// Whether the save broke a unique index (SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY, PostgreSQL 23505): for a row
+    /// another request inserted at the same moment, e.g. the first answer to an item saved twice at once.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => Chain(exception).Any(e => e switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    });
+
     // 08 connection exception, 53 insufficient resources, 57P admin shutdown / crash / cannot connect now,
     // 55000 "database is not currently accepting connections" (ALLOW_CONNECTIONS false), 3D000 database gone.
     private static bool IsUnavailable(string state) =>

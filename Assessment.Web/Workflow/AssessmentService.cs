@@ -257,7 +257,16 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseFailures.IsUniqueViolation(e))
+        {
+            // Another save inserted the same item's first answer at the same moment: the assessment changed under us.
+            throw WorkflowException.PreconditionFailed($"考核 {assessmentId} 已被他人同时修改，本次保存未生效，请刷新后重试。");
+        }
+
         return assessment;
     }
 

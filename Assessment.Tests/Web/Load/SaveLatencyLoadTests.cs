@@ -70,7 +70,7 @@ public sealed class SaveLatencyLoadTests
         Assert.AreEqual(0, minimal.Failures, "no minimal save to an own assessment may fail");
 
         // All writers on one assessment: optimistic concurrency turns collisions into 412s, never lost updates.
-        var shared = await RunAsync(clients, (_, _) => assessments[0], items, Math.Max(5, saves / 4), minimal: false);
+        var shared = await RunAsync(clients, (_, _) => assessments[0], items, Math.Max(5, saves / 4), minimal: false, "shared");
         Report(provider, writers, Math.Max(5, saves / 4), "one shared assessment", shared);
         var version = await host.WithDbAsync(db => Task.FromResult(db.Assessments.Single(a => a.Id == assessments[0]).Version));
         Assert.AreEqual(1 + (saves * 2L) + shared.Successes, version, "every successful save raised the version exactly once");
@@ -101,11 +101,12 @@ public sealed class SaveLatencyLoadTests
     /// UI sends. Full mode reads the checklist (for the ETag) before each save and gets the whole checklist back;
     /// minimal mode reads it once and then takes each If-Match from the previous save's 204.
     /// </summary>
-    private static async Task<Result> RunAsync(List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves, bool minimal)
+    private static async Task<Result> RunAsync(List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves, bool minimal, string shared = "own")
     {
         var latencies = new List<double>[clients.Count];
         var failures = 0;
         var conflicts = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((client, writer) => Task.Run(async () =>
         {
@@ -121,7 +122,7 @@ public sealed class SaveLatencyLoadTests
                 }
 
                 var item = items[(writer + n) % items.Length];
-                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"writer {writer} save {n}" }, version, Guid.NewGuid().ToString("N"));
+                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"{(minimal ? "minimal" : "full")} {shared} writer {writer} save {n}" }, version, Guid.NewGuid().ToString("N"));
                 if (minimal)
                 {
                     request.Headers.Add("Prefer", "return=minimal");
@@ -149,8 +150,9 @@ public sealed class SaveLatencyLoadTests
             }
         })));
         total.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all, failures, conflicts, total.Elapsed);
+        return new Result(all, failures, conflicts, total.Elapsed, cpu);
     }
 
     private void Report(string provider, int writers, int saves, string mode, Result result)
@@ -158,7 +160,8 @@ public sealed class SaveLatencyLoadTests
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{provider}, {writers} writers × {saves} saves, {mode}: ok {result.Successes}, 412 {result.Conflicts}, failed {result.Failures}; " +
             $"p50 {Percentile(result.Latencies, 50):F1} ms, p95 {Percentile(result.Latencies, 95):F1} ms, p99 {Percentile(result.Latencies, 99):F1} ms, " +
-            $"max {(result.Latencies.Length == 0 ? 0 : result.Latencies[^1]):F1} ms; {result.Successes / result.Elapsed.TotalSeconds:F0} saves/s");
+            $"max {(result.Latencies.Length == 0 ? 0 : result.Latencies[^1]):F1} ms; {result.Successes / result.Elapsed.TotalSeconds:F0} saves/s; " +
+            $"CPU {result.Cpu.TotalMilliseconds / Math.Max(1, result.Successes + result.Conflicts):F1} ms per save (server and clients)");
         TestContext.WriteLine(line);
         Console.WriteLine(line);
     }
@@ -166,7 +169,7 @@ public sealed class SaveLatencyLoadTests
     private static double Percentile(double[] sorted, int p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private sealed record Result(double[] Latencies, int Failures, int Conflicts, TimeSpan Elapsed)
+    private sealed record Result(double[] Latencies, int Failures, int Conflicts, TimeSpan Elapsed, TimeSpan Cpu)
     {
         public int Successes => Latencies.Length;
     }
