@@ -101,6 +101,31 @@ public sealed class RectificationImportTests
     }
 
     [TestMethod]
+    public async Task Importing_the_same_workbook_again_is_refused_row_by_row_and_adds_nothing()
+    {
+        var center = await app.NewCenterAsync("玉树州公共资源交易中心");
+        var staff = await app.SignedInAsync(Roles.CenterStaff, center);
+        var ledgerUrl = $"/api/rectification/centers/{center}/cycles/{app.Cycle2021}/ledger";
+        var first = await ReadAsync<ImportPreviewDto>(await UploadAsync(staff, center, Workbook(Good)));
+
+        // Two previews of the same workbook before either is confirmed: the second confirmation finds the items there.
+        var second = await ReadAsync<ImportPreviewDto>(await UploadAsync(staff, center, Workbook(Good)));
+        Assert.AreEqual(4, (await ReadAsync<ImportResultDto>(await staff.PostAsync(new Uri($"/api/rectification/imports/{first.Token}/confirm", UriKind.Relative), null))).ActionsAdded);
+        using var late = await staff.PostAsync(new Uri($"/api/rectification/imports/{second.Token}/confirm", UriKind.Relative), null);
+        Assert.AreEqual(HttpStatusCode.Conflict, late.StatusCode);
+        StringAssert.Contains(await late.Content.ReadAsStringAsync(), "本次未导入任何内容");
+
+        // Uploading it again: every row is named as already in the ledger, and there is nothing to confirm.
+        var again = await ReadAsync<ImportPreviewDto>(await UploadAsync(staff, center, Workbook(Good)));
+        Assert.IsFalse(again.CanConfirm);
+        CollectionAssert.AreEqual(new[] { 3, 4, 5, 6 }, again.Errors.Select(e => e.Row).ToArray());
+        Assert.IsTrue(again.Errors.All(e => e.Column == "具体问题" && e.Message.Contains("台账中已有相同的事项", StringComparison.Ordinal)), again.Errors[0].Message);
+
+        var ledger = await ReadAsync<LedgerDto>(await GetAsync(staff, ledgerUrl));
+        Assert.AreEqual(4, ledger.Aspects.SelectMany(a => a.Findings).Sum(f => f.Actions.Count), "the ledger holds each item once");
+    }
+
+    [TestMethod]
     public async Task A_file_that_is_not_a_workbook_or_another_centers_import_is_refused()
     {
         var center = await app.NewCenterAsync("玉树州公共资源交易中心");

@@ -1,4 +1,5 @@
 using Assessment.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Assessment.Web.Rectification;
@@ -9,19 +10,27 @@ public sealed record ImportPlan(string Token, string UserId, int CenterId, int C
 /// <summary>
 /// Two-step import of an Excel ledger: <see cref="PreviewAsync"/> reads and checks the workbook and saves nothing;
 /// when it has no error it keeps the rows under a token (in memory, 30 minutes); <see cref="ConfirmAsync"/> with
-/// that token adds them to the ledger in one save. Nothing is stored from a workbook with any error.
+/// that token adds them to the ledger in one save. Nothing is stored from a workbook with any error. A row whose
+/// problem and specific problem the ledger already holds is an error (importing the same workbook twice would
+/// otherwise add every item twice), checked at preview and again at confirmation.
 /// </summary>
 /// <remarks>The pending plans live in this process's memory: a restart (or another instance) forgets them, and the user uploads again.</remarks>
 public sealed class LedgerImport(IMemoryCache cache, TimeProvider clock, LedgerService ledgers, Persistence.AssessmentDbContext db)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    public ImportPreview Preview(Stream workbook, string userId, int centerId, int cycleId)
+    public async Task<ImportPreview> PreviewAsync(Stream workbook, string userId, int centerId, int cycleId, CancellationToken cancellationToken = default)
     {
         var read = LedgerWorkbook.Read(workbook);
         if (read.Errors.Count > 0)
         {
             return new ImportPreview(null, read.Rows, read.Errors);
+        }
+
+        var duplicates = await DuplicatesAsync(centerId, cycleId, read.Rows, cancellationToken);
+        if (duplicates.Count > 0)
+        {
+            return new ImportPreview(null, read.Rows, duplicates);
         }
 
         var token = Guid.NewGuid().ToString("N");
@@ -71,6 +80,12 @@ public sealed class LedgerImport(IMemoryCache cache, TimeProvider clock, LedgerS
         int added;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Another import (or a hand entry) may have added the same items since the preview.
+            if ((await DuplicatesAsync(plan.CenterId, plan.CycleId, plan.Rows, cancellationToken)) is [var first, ..] duplicates)
+            {
+                throw new LedgerRuleException(409, "token", $"预览后台账中已加入了相同的事项（共{duplicates.Count}行，如第{first.Row}行），本次未导入任何内容，请重新上传。");
+            }
+
             var findings = await ledgers.AddFindingsAsync(plan.CenterId, plan.CycleId, requests, cancellationToken);
             foreach (var (f, a, row) in statuses)
             {
@@ -85,6 +100,37 @@ public sealed class LedgerImport(IMemoryCache cache, TimeProvider clock, LedgerS
         cache.Remove(Key(token));
         return added;
     }
+
+    /// <summary>
+    /// The rows whose problem and specific problem (the problem itself when the row does not split it) are already in
+    /// the ledger of this center and cycle, compared after trimming.
+    /// </summary>
+    private async Task<List<ImportError>> DuplicatesAsync(int centerId, int cycleId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var ledgerId = await db.RectificationLedgers.AsNoTracking()
+            .Where(l => l.CenterId == centerId && l.CycleId == cycleId)
+            .Select(l => (int?)l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (ledgerId is null)
+        {
+            return [];
+        }
+
+        var existing = (await db.RectificationActions.AsNoTracking()
+                .Where(a => a.Finding!.LedgerId == ledgerId)
+                .Select(a => new { a.Finding!.Description, a.SpecificProblem })
+                .ToListAsync(cancellationToken))
+            .Select(x => ItemKey(x.Description, x.SpecificProblem))
+            .ToHashSet();
+        return [.. rows
+            .Where(row => existing.Contains(ItemKey(row.Problem, row.SpecificProblem)))
+            .Select(row => new ImportError(row.Row, "具体问题", $"台账中已有相同的事项（问题“{Shorten(row.Problem)}”），不能重复导入。请删除该行，或在台账中修改原事项。"))];
+    }
+
+    private static (string Problem, string Specific) ItemKey(string problem, string? specific) =>
+        (problem.Trim(), (string.IsNullOrWhiteSpace(specific) ? problem : specific).Trim());
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
 
     private static string Key(string token) => "ledger-import:" + token;
 }

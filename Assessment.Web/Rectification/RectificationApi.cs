@@ -220,7 +220,7 @@ public static class RectificationApi
             }
 
             buffer.Position = 0;
-            var preview = import.Preview(buffer, UserId(user), centerId, cycleId);
+            var preview = await import.PreviewAsync(buffer, UserId(user), centerId, cycleId, ct);
             return ImportPreviewDto.From(preview);
         });
 

@@ -53,7 +53,7 @@ public sealed class ImportModel(AssessmentDbContext db, LedgerAccess access, Led
         }
 
         buffer.Position = 0;
-        Preview = import.Preview(buffer, UserId, centerId, cycleId);
+        Preview = await import.PreviewAsync(buffer, UserId, centerId, cycleId, cancellationToken);
         if (Preview.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
