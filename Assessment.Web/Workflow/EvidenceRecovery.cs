@@ -27,11 +27,16 @@ public static partial class EvidenceRecovery
             {
                 var referenced = (await db.EvidenceFiles.AsNoTracking().Select(e => e.StoragePath).Distinct()
                     .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-                var deleted = await store.SweepAsync(referenced, sqlite ? TimeSpan.Zero : TimeSpan.FromHours(1),
-                    provider.GetRequiredService<TimeProvider>().GetUtcNow()).ConfigureAwait(false);
+                var deleted = store.Sweep(referenced, sqlite ? TimeSpan.Zero : TimeSpan.FromHours(1),
+                    provider.GetRequiredService<TimeProvider>().GetUtcNow(), out var failed);
                 if (deleted > 0)
                 {
                     LogSwept(logger, deleted, store.Folder);
+                }
+
+                if (failed > 0)
+                {
+                    LogUndeletable(logger, failed, store.Folder);
                 }
             }
             catch (Exception e) when (e is System.Data.Common.DbException || DatabaseFailures.IsUnavailable(e))
@@ -43,6 +48,9 @@ public static partial class EvidenceRecovery
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted {Count} evidence files without a row (an interrupted upload) under {Folder}.")]
     private static partial void LogSwept(ILogger logger, int count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} evidence files without a row under {Folder} could not be deleted; they stay until the next start.")]
+    private static partial void LogUndeletable(ILogger logger, int count, string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence sweep skipped: the database did not answer.")]
     private static partial void LogSkipped(ILogger logger, Exception exception);

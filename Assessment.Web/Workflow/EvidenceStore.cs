@@ -130,14 +130,18 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
     /// <summary>
     /// After a crash: deletes what no row refers to — uploads left in the incoming folder and placed files
     /// without a row (placed but not committed) — when last written more than <paramref name="minimumAge"/> ago.
+    /// Only files this store writes are candidates (the incoming folder, and <c>xx/&lt;sha-256&gt;.ext</c> names): anything
+    /// else in the folder (a misconfigured folder shared with the database or backups) is never touched. A file that
+    /// cannot be deleted is skipped and counted in <paramref name="failed"/>; the sweep never stops start-up.
     /// Run at start-up, before requests are served. Returns the number of files deleted.
     /// </summary>
-    public Task<int> SweepAsync(IReadOnlySet<string> referencedPaths, TimeSpan minimumAge, DateTimeOffset now)
+    public int Sweep(IReadOnlySet<string> referencedPaths, TimeSpan minimumAge, DateTimeOffset now, out int failed)
     {
         ArgumentNullException.ThrowIfNull(referencedPaths);
+        failed = 0;
         if (!Directory.Exists(Folder))
         {
-            return Task.FromResult(0);
+            return 0;
         }
 
         var deleted = 0;
@@ -146,15 +150,33 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
         {
             var relative = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
             var incoming = relative.StartsWith(IncomingFolderName + "/", StringComparison.Ordinal);
-            if ((incoming || !referencedPaths.Contains(relative)) && File.GetLastWriteTimeUtc(path) <= cutoff)
+            var stored = !incoming && IsStoredName(relative);
+            if ((incoming || (stored && !referencedPaths.Contains(relative))) && File.GetLastWriteTimeUtc(path) <= cutoff)
             {
-                File.Delete(path);
-                deleted++;
+                try
+                {
+                    File.Delete(path);
+                    deleted++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    failed++;
+                }
             }
         }
 
-        return Task.FromResult(deleted);
+        return deleted;
     }
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    /// <summary>A name this store places: <c>ab/ab…(64 hex).ext</c> with one of the accepted extensions.</summary>
+    private static bool IsStoredName(string relative) =>
+        relative.Length > 3 && relative[2] == '/' && relative.IndexOf('/', 3) < 0
+        && Path.GetFileNameWithoutExtension(relative.AsSpan(3)) is { Length: 64 } hash
+        && hash.StartsWith(relative.AsSpan(0, 2), StringComparison.Ordinal)
+        && !hash.ContainsAnyExcept(LowerHex)
+        && Extensions.ContainsValue(Path.GetExtension(relative));
 
     /// <summary>ENOSPC (28) or EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
     public static bool IsDiskFull(Exception exception) =>
@@ -344,14 +366,11 @@ public sealed class StagedEvidence : IDisposable
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (System.IO.File.Exists(target))
-            {
-                System.IO.File.Delete(temp);
-            }
-            else
-            {
-                System.IO.File.Move(temp, target);
-            }
+
+            // The name is the content's hash: a file already there (or placed by a concurrent upload of the same
+            // bytes) has the same content, so replacing it is harmless, and the fresh write time keeps a start-up
+            // sweep on another instance from taking it for an old orphan before this row commits.
+            System.IO.File.Move(temp, target, overwrite: true);
         }
         catch (IOException e) when (EvidenceStore.IsDiskFull(e))
         {
