@@ -19,6 +19,21 @@ public sealed class CultureModel : PageModel
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? WithoutCultureQuery(returnUrl!) : "/");
+    }
+
+    /// <summary>The page to go back to without <c>?culture=</c>/<c>ui-culture=</c>, which would outrank the choice just made.</summary>
+    private static string WithoutCultureQuery(string url)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return url;
+        }
+
+        var kept = url[(query + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("culture=", StringComparison.OrdinalIgnoreCase) && !p.StartsWith("ui-culture=", StringComparison.OrdinalIgnoreCase));
+        var rest = string.Join('&', kept);
+        return rest.Length == 0 ? url[..query] : $"{url[..query]}?{rest}";
     }
 }

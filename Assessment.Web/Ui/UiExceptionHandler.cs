@@ -20,9 +20,12 @@ internal sealed class UiExceptionHandler : IExceptionHandler
             return false;
         }
 
-        var (status, message) = exception is WorkflowException refusal
-            ? (refusal.Status, refusal.Message)
-            : (StatusCodes.Status500InternalServerError, "服务器内部错误，本次操作未生效。请稍后重试；如果问题持续，请联系省局管理员。");
+        var (status, message) = exception switch
+        {
+            WorkflowException refusal => (refusal.Status, refusal.Message),
+            Persistence.LedgerRuleException refusal => (refusal.Status, refusal.Message),
+            _ => (StatusCodes.Status500InternalServerError, "服务器内部错误，本次操作未生效。请稍后重试；如果问题持续，请联系省局管理员。"),
+        };
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "text/html; charset=utf-8";
         var html = $"""

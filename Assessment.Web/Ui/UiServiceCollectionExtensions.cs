@@ -27,6 +27,24 @@ public static class UiServiceCollectionExtensions
         // Write Chinese as characters, not as &#x...; entities (the default encoder only passes Basic Latin).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddExceptionHandler<UiExceptionHandler>();
+
+        // A form value the model binder cannot read (a date like 2022-13-45, letters in a number) is named in Chinese,
+        // by the field's display name, instead of the framework's English sentence.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
+        {
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{field}”的值“{value}”无效。");
+            messages.SetUnknownValueIsInvalidAccessor(field => $"“{field}”的值无效。");
+            messages.SetValueMustBeANumberAccessor(field => $"“{field}”必须是数字。");
+            messages.SetValueIsInvalidAccessor(value => $"值“{value}”无效。");
+            messages.SetValueMustNotBeNullAccessor(value => $"“{value}”不能为空。");
+            messages.SetMissingBindRequiredValueAccessor(field => $"缺少“{field}”。");
+            messages.SetMissingKeyOrValueAccessor(() => "缺少值。");
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"值“{value}”无效。");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "值无效。");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "必须是数字。");
+        });
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -276,6 +276,21 @@ public sealed class LedgerPagesTests
         StringAssert.Contains(await client.GetPageAsync(confirm.Headers.Location.OriginalString), "已导入4个具体问题。");
     }
 
+    [TestMethod]
+    public async Task A_file_that_is_not_a_workbook_is_refused_on_the_import_page_with_the_reason_and_nothing_saved()
+    {
+        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        var (center, cycle) = (await App.CenterIdAsync("QH-XN"), await App.CycleIdAsync(2021));
+        var before = await ActionCountAsync(center, cycle);
+
+        using var refused = await UploadAsync(client, $"/ledger/{center}/{cycle}/import", "序号,问题\n1,台账不完善\n"u8.ToArray());
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, refused.StatusCode, html);
+        StringAssert.Contains(html, "<form", "the import page itself, not an error page");
+        Assert.DoesNotContain("服务器内部错误", html);
+        Assert.AreEqual(before, await ActionCountAsync(center, cycle));
+    }
+
     /// <summary>The card of one action on the ledger page.</summary>
     private static string Card(string html, int actionId)
     {

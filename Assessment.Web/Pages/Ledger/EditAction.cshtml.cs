@@ -85,7 +85,11 @@ public sealed class EditActionModel(
 
         // Nothing was saved: show the form again with what the user typed, over the ledger as stored.
         db.ChangeTracker.Clear();
-        await LoadAsync(centerId, cycleId, actionId, cancellationToken);
+        if (await LoadAsync(centerId, cycleId, actionId, cancellationToken) is { } gone)
+        {
+            return gone;   // access lost or the action no longer there meanwhile
+        }
+
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

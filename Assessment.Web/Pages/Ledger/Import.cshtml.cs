@@ -53,7 +53,18 @@ public sealed class ImportModel(AssessmentDbContext db, LedgerAccess access, Led
         }
 
         buffer.Position = 0;
-        Preview = await import.PreviewAsync(buffer, UserId, centerId, cycleId, cancellationToken);
+        try
+        {
+            Preview = await import.PreviewAsync(buffer, UserId, centerId, cycleId, cancellationToken);
+        }
+        catch (LedgerRuleException e)
+        {
+            // Not a workbook (415), too large once unpacked (413): the service's message, with its status.
+            var refused = Refuse(e.Message);
+            Response.StatusCode = e.Status;
+            return refused;
+        }
+
         if (Preview.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
