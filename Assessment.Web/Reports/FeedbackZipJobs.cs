@@ -63,6 +63,13 @@ public sealed class FeedbackZipJobs
 
     public FeedbackZipJob Enqueue(int cycleId, int year, string requestedBy)
     {
+        // A second request for a cycle whose zip is still being made (a double click, a retry after a lost
+        // response) follows the same job instead of making the letters twice.
+        if (jobs.Values.FirstOrDefault(j => j.CycleId == cycleId && j.Status is ReportJobStatus.Queued or ReportJobStatus.Running) is { } pending)
+        {
+            return pending;
+        }
+
         foreach (var old in jobs.Values.Where(j => j.Status is ReportJobStatus.Completed or ReportJobStatus.Failed).OrderByDescending(j => j.Sequence).Skip(MaxJobs - 1))
         {
             jobs.TryRemove(old.Id, out _);

@@ -3,7 +3,8 @@
 // - Stylesheets and scripts (fingerprinted URLs): from the cache, else the network (and cached).
 // - /checklists, /checklists/{id} and /api/assessments/{id}/checklist: the network first (and cached); on no
 //   connection, or no answer within 8 s (poor signal), the cached copy.
-// - Signing out empties the page cache (unsynced answers stay in IndexedDB, keyed by user).
+// - Signing out, and signing in (perhaps as someone else on a shared phone), empty the page cache (unsynced
+//   answers stay in IndexedDB, keyed by user, and are only sent with that user's sign-in).
 'use strict';
 const SHELL = 'capture-shell-v1';
 const PAGES = 'capture-pages-v1';
@@ -23,7 +24,7 @@ self.addEventListener('fetch', event => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.method === 'POST' && url.pathname === '/account/logout') {
+  if (request.method === 'POST' && (url.pathname === '/account/logout' || url.pathname === '/account/login')) {
     event.waitUntil(caches.delete(PAGES));
     return;
   }
