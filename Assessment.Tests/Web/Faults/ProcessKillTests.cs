@@ -32,6 +32,7 @@ public sealed class ProcessKillTests
         string[] items;
         string bureau;
         int[] targets;
+        AppProcess? app = null;
         try
         {
             // The data: an ApiWorld made through the application's services, copied (online backup) into the data folder.
@@ -45,7 +46,7 @@ public sealed class ProcessKillTests
                 await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().BackupSqliteAsync(Path.Combine(data, DatabaseOptions.SqliteFileName));
             }
 
-            var app = await AppProcess.StartAsync(data);
+            app = await AppProcess.StartAsync(data);
             var writers = targets.Take(3).Select(id => new Writer(id)).ToArray();
             var uploader = new Writer(targets[3]);
             for (var run = 0; run < Kills; run++)
@@ -96,14 +97,20 @@ public sealed class ProcessKillTests
                 Directory.CreateDirectory(Path.Combine(evidenceFolder, ".incoming"));
                 await File.WriteAllBytesAsync(Path.Combine(evidenceFolder, ".incoming", Guid.NewGuid().ToString("N")), Png(500));
 
+                await app.DisposeAsync();
                 app = await AppProcess.StartAsync(data);
                 await VerifyAsync(app, bureau, data, evidenceFolder, writers, uploader, run);
             }
 
-            await app.DisposeAsync();
         }
         finally
         {
+            // Also when an assertion failed: no server left running on the shared machine.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             SqliteConnection.ClearAllPools();
             try
             {
