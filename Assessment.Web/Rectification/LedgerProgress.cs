@@ -24,9 +24,12 @@ public sealed record LedgerProgress(
     /// "N个方面M个问题，已完成整改K个，完成率xx.xx%"; when problems were split, the specific problems are named:
     /// "4个方面10个问题（细化为21个具体问题），已完成整改20个，完成率95.24%".
     /// </summary>
-    public string Summary =>
+    public string Summary => $"{Counts}，{CompletionRateText}";
+
+    /// <summary>The summary without the rate, for where the rate is shown beside it: "4个方面10个问题（细化为21个具体问题），已完成整改20个".</summary>
+    public string Counts =>
         $"{Aspects}个方面{Problems}个问题" + (SpecificProblems == Problems ? "" : $"（细化为{SpecificProblems}个具体问题）")
-        + $"，已完成整改{Completed}个，{CompletionRateText}";
+        + $"，已完成整改{Completed}个";
 
     public static decimal Rate(int done, int total) =>
         total == 0 ? 100m : Math.Round(100m * done / total, 2, MidpointRounding.AwayFromZero);
