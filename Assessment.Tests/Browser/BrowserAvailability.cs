@@ -15,8 +15,7 @@ public static class BrowserAvailability
 
     public static bool IsInstalled => File.Exists(ChromiumPath) && File.Exists(ChromeDriverPath);
 
-    public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { } ci
-        && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+    public static bool IsCi => TestEnvironment.IsCi;
 
     /// <summary>Returns when the browser can run; otherwise ends the test: inconclusive, or failed under CI.</summary>
     public static void Require()

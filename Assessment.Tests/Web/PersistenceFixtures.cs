@@ -136,7 +136,7 @@ public sealed class PostgresServer
             var source = string.IsNullOrWhiteSpace(configured) ? $"{Variable} is not set and the default" : Variable;
             var message = $"PostgreSQL was not reachable ({source} '{connectionString}': {e.Message}). "
                 + "Start one with `bash .ci/start-postgres.sh` and set ASSESSMENT_TEST_POSTGRES to what it prints";
-            var mustRun = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            var mustRun = TestEnvironment.IsCi
                 || !string.IsNullOrWhiteSpace(configured);
             return new PostgresServer(null, message, mustRun);
         }

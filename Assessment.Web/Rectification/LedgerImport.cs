@@ -19,6 +19,9 @@ public sealed class LedgerImport(IMemoryCache cache, TimeProvider clock, LedgerS
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
+    /// <summary>Tokens being confirmed right now: a double click confirms once (the plans live in this process too).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Confirming = new(StringComparer.Ordinal);
+
     public async Task<ImportPreview> PreviewAsync(Stream workbook, string userId, int centerId, int cycleId, CancellationToken cancellationToken = default)
     {
         var read = LedgerWorkbook.Read(workbook);
@@ -41,6 +44,23 @@ public sealed class LedgerImport(IMemoryCache cache, TimeProvider clock, LedgerS
 
     /// <summary>Adds the previewed rows to the ledger (all or nothing) and forgets the token.</summary>
     public async Task<int> ConfirmAsync(string token, string userId, CancellationToken cancellationToken = default)
+    {
+        if (!Confirming.TryAdd(token, 0))
+        {
+            throw new LedgerRuleException(409, "token", "这份导入正在确认中，请勿重复提交。");
+        }
+
+        try
+        {
+            return await ConfirmOnceAsync(token, userId, cancellationToken);
+        }
+        finally
+        {
+            Confirming.TryRemove(token, out _);
+        }
+    }
+
+    private async Task<int> ConfirmOnceAsync(string token, string userId, CancellationToken cancellationToken)
     {
         if (!cache.TryGetValue<ImportPlan>(Key(token), out var plan) || plan is null || plan.UserId != userId || plan.ExpiresAt < clock.GetUtcNow())
         {

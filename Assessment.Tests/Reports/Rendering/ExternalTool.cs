@@ -23,7 +23,7 @@ internal static class ExternalTool
         if (missing.Length > 0)
         {
             var message = $"Missing {string.Join(", ", missing)}: the PDF rendering check needs LibreOffice and poppler-utils. Install them with .ci/install-libreoffice.sh.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (TestEnvironment.IsCi)
             {
                 Assert.Fail(message);
             }

@@ -13,6 +13,7 @@ namespace Assessment.Tests.Web.Faults;
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
+[DoNotParallelize]
 public sealed class DatabaseUnavailableTests
 {
     [TestMethod]

@@ -14,6 +14,7 @@ namespace Assessment.Tests.Web.Faults;
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
+[DoNotParallelize]
 public sealed class EvidenceDiskFullTests
 {
     [TestMethod]
@@ -79,7 +80,7 @@ public sealed class EvidenceDiskFullTests
 
     private static void Mount(string folder)
     {
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var ci = TestEnvironment.IsCi;
         if (!OperatingSystem.IsLinux())
         {
             if (ci)

@@ -18,6 +18,7 @@ namespace Assessment.Tests.Web.Faults;
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
+[DoNotParallelize]
 public sealed class ProcessKillTests
 {
     private const int Kills = 3;

@@ -17,6 +17,7 @@ namespace Assessment.Tests.Web.Faults;
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
+[DoNotParallelize]
 public sealed class SqliteBackupUnderWritesTests
 {
     [TestMethod]

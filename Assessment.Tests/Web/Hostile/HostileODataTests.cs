@@ -121,6 +121,7 @@ public sealed class HostileODataTests
     public async Task Injection_like_literals_are_parameters_and_the_data_comes_back_unchanged(string name, string filter, string? expected)
     {
         var centers = await host.WithCentersAsync();
+        host.Sql.Clear();
 
         using var response = await admin.GetAsync(new Uri("/odata/Centers?$filter=" + Uri.EscapeDataString(filter), UriKind.Relative));
 
@@ -129,6 +130,7 @@ public sealed class HostileODataTests
         var names = JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("Name").GetString()).ToList();
         CollectionAssert.AreEqual(expected is null ? Array.Empty<string>() : new[] { expected }, names, name);
         Assert.AreEqual(centers, await host.WithCentersAsync(), $"{name}: the centers changed");
+        Assert.IsTrue(host.Sql.Any(sql => sql.Contains("Centers", StringComparison.Ordinal)), $"{name}: the query's SQL was captured");
         Assert.IsTrue(host.Sql.All(sql => !sql.Contains("DROP", StringComparison.Ordinal)), $"{name}: a literal reached the SQL text");
     }
 }
