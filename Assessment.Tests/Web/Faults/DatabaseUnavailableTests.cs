@@ -13,7 +13,6 @@ namespace Assessment.Tests.Web.Faults;
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
-[DoNotParallelize]
 public sealed class DatabaseUnavailableTests
 {
     [TestMethod]
