@@ -53,6 +53,13 @@ public abstract class ApiWorkflowContract
             Assert.AreEqual((double)engine.Total!.Value, state.GetProperty("total").GetDouble(), 1e-9, $"frozen total of {id}");
         }
 
+        // Every frozen item carries its cycle's year, which the feed's ItemScores filter on.
+        var itemYears = await Host.WithDbAsync(db => db.Set<ItemScoreRecord>()
+            .Where(i => db.Scorecards.Any(s => s.Id == i.ScorecardId && db.Assessments.Any(a => a.Id == s.AssessmentId && a.CycleId == world.CycleId)))
+            .Select(i => i.CycleYear).Distinct().ToListAsync());
+        var cycleYear = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Id == world.CycleId).Select(c => c.Year).SingleAsync());
+        CollectionAssert.AreEqual(new[] { cycleYear }, itemYears);
+
         using var published = await bureau.PostAsync($"/api/cycles/{world.CycleId}/publish", null);
         await published.ExpectAsync(HttpStatusCode.OK);
         using var resultsResponse = await staffA.GetAsync($"/api/cycles/{world.CycleId}/results");

@@ -3,6 +3,7 @@ using Assessment.Scoring.Scoring;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using static Assessment.Tests.Web.PersistenceBuilders;
 
 namespace Assessment.Tests.Web;
@@ -302,7 +303,7 @@ public abstract class PersistenceContract
                 ItemId = a.ItemId, Met = a.Met, Level = a.Level, Number = a.Number, NotApplicable = a.NotApplicable,
             }));
             assessment.Status = AssessmentStatus.Finalized;
-            assessment.Scorecard = ScorecardRecord.Freeze(card, Now);
+            assessment.Scorecard = ScorecardRecord.Freeze(card, assessment.Cycle!.Year, Now);
             await session.Db.SaveChangesAsync();
             id = assessment.Id;
         }
@@ -325,6 +326,51 @@ public abstract class PersistenceContract
 
         var rescored = Scorer.Score(criteria, stored.ToChecklist(criteriaId));
         Assert.AreEqual((double)card.Total.Value, (double)rescored.Total!.Value, 1e-9);
+    }
+
+    [TestMethod]
+    public async Task Migrating_a_database_with_frozen_scorecards_gives_every_item_the_year_of_its_cycle()
+    {
+        // A database at the schema before ItemScoresCarryCycleYear, holding frozen scorecards of two years: made by
+        // migrating down from the current schema (Down drops the column, the rows stay), then migrated up again.
+        var database = await CreateEmptyDatabaseAsync();
+        await database.MigrateAsync();
+        var years = new Dictionary<int, int>();
+        await using (var session = database.Open())
+        {
+            foreach (var year in new[] { 2019, 2021 })
+            {
+                var criteriaId = Unique("migrate-");
+                var criteria = new CriteriaBuilder().WithId(criteriaId).Dimension("A", "服务内容", 100m).YesNo("A1", "A", 3m).YesNo("A2", "A", 2m).Build();
+                var card = Scorer.Score(criteria, new ChecklistBuilder(criteriaId).Yes("A1").No("A2").Build());
+                var assessment = await SaveNewAssessmentAsync(session.Db, criteriaId);
+                assessment.Cycle!.Year = year;
+                assessment.Status = AssessmentStatus.Finalized;
+                assessment.Scorecard = ScorecardRecord.Freeze(card, year, Now);
+                await session.Db.SaveChangesAsync();
+                years[assessment.Scorecard.Id] = year;
+            }
+        }
+
+        await using (var session = database.Open())
+        {
+            var migrations = session.Db.Database.GetMigrations().ToList();
+            var added = migrations.FindIndex(m => m.EndsWith("_ItemScoresCarryCycleYear", StringComparison.Ordinal));
+            Assert.IsGreaterThan(0, added, "the migration that adds the year");
+            var migrator = session.Db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync(migrations[added - 1]);
+            Assert.AreEqual(4, await session.Db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM "ScorecardItems" """).SingleAsync(),
+                "the items survive the way down");
+            await migrator.MigrateAsync();
+        }
+
+        await using var check = database.Open();
+        var items = await check.Db.Set<ItemScoreRecord>().ToListAsync();
+        Assert.HasCount(4, items);
+        foreach (var item in items)
+        {
+            Assert.AreEqual(years[item.ScorecardId], item.CycleYear, $"item {item.ItemId} of scorecard {item.ScorecardId}");
+        }
     }
 
     [TestMethod]

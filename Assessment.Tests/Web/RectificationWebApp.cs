@@ -135,7 +135,7 @@ internal sealed class RectificationWebApp : WebApplicationFactory<Program>
             var criteria = services.GetRequiredService<CriteriaRegistry>().Find("qh-demo-2021")!;
             var parsed = ChecklistJson.Parse(await File.ReadAllTextAsync(RepositoryPaths.Criteria("samples/qh-demo-2021.sample.json")), "sample");
             var card = Scorer.Score(criteria, parsed.Checklist!);
-            var frozen = ScorecardRecord.Freeze(card, Clock.GetUtcNow());
+            var frozen = ScorecardRecord.Freeze(card, 2021, Clock.GetUtcNow());
             var assessment = new AssessmentRecord
             {
                 Kind = AssessmentKind.Inspection,

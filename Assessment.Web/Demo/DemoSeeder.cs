@@ -225,8 +225,8 @@ public sealed class DemoSeeder(
         foreach (var plan in Profiles2021.All)
         {
             var center = centers[plan.CenterCode];
-            var self = Finalized(AssessmentKind.SelfAssessment, criteria, plan.SelfAssessment, At(plan.SelfSubmitted, 16), reviewed);
-            var inspection = Finalized(AssessmentKind.Inspection, criteria, plan.Inspection, At(plan.Visited, 18), reviewed);
+            var self = Finalized(AssessmentKind.SelfAssessment, cycle.Year, criteria, plan.SelfAssessment, At(plan.SelfSubmitted, 16), reviewed);
+            var inspection = Finalized(AssessmentKind.Inspection, cycle.Year, criteria, plan.Inspection, At(plan.Visited, 18), reviewed);
             inspection.Inspectors.AddRange(inspectors);
             inspections.Add(plan.CenterCode, inspection);
             foreach (var assessment in new[] { self, inspection })
@@ -284,11 +284,11 @@ public sealed class DemoSeeder(
 
     /// <summary>Answered in full, submitted, and finalized with the scorecard the engine computes from the answers.</summary>
     private static AssessmentRecord Finalized(
-        AssessmentKind kind, CriteriaVersion criteria, IReadOnlyList<Finding> findings, DateTimeOffset submitted, DateTimeOffset finalized)
+        AssessmentKind kind, int cycleYear, CriteriaVersion criteria, IReadOnlyList<Finding> findings, DateTimeOffset submitted, DateTimeOffset finalized)
     {
         var assessment = new AssessmentRecord { Kind = kind, Status = AssessmentStatus.Finalized, SubmittedAt = submitted, FinalizedAt = finalized };
         assessment.Answers.AddRange(ChecklistComposer.Compose(criteria, findings));
-        assessment.Scorecard = ScorecardRecord.Freeze(Rescore(criteria, assessment), finalized);
+        assessment.Scorecard = ScorecardRecord.Freeze(Rescore(criteria, assessment), cycleYear, finalized);
         return assessment;
     }
 

@@ -396,7 +396,7 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
         var card = Score(assessment);
         EnsureComplete(assessment, card, "定稿");
         var now = clock.GetUtcNow();
-        assessment.Scorecard = ScorecardRecord.Freeze(card, now);
+        assessment.Scorecard = ScorecardRecord.Freeze(card, assessment.Cycle!.Year, now);
         assessment.Status = AssessmentStatus.Finalized;
         assessment.FinalizedAt = now;
         await db.SaveChangesAsync(cancellationToken);

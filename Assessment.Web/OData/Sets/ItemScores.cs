@@ -77,7 +77,7 @@ public sealed class ItemScores : FeedSet<ItemScoreRow>
                    CenterCode = a.Center!.Code,
                    CenterName = a.Center.Name,
                    CycleId = a.CycleId,
-                   CycleYear = a.Cycle!.Year,
+                   CycleYear = i.CycleYear,
                    AssessmentKind = a.Kind.ToString(),
                    Revision = a.Revision,
                    CriteriaVersionId = s.CriteriaVersionId,

@@ -16,5 +16,8 @@ internal sealed class ItemScoreRecordConfiguration : IEntityTypeConfiguration<It
         // Analysts filter item scores by dimension (the feed's ItemScores): on the national dataset this halves the
         // SQL of a dimension-filtered page of a cycle (docs/performance.md).
         builder.HasIndex(i => new { i.ScorecardId, i.DimensionCode });
+
+        // The feed pages a year's item scores in key order (keyset $skiptoken): this index yields them in that order.
+        builder.HasIndex(i => new { i.CycleYear, i.Id });
     }
 }

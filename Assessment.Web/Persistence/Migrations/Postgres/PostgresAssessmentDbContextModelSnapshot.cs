@@ -814,6 +814,9 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CycleYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DimensionCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -844,6 +847,8 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(24)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CycleYear", "Id");
 
                     b.HasIndex("ScorecardId", "DimensionCode");
 

@@ -782,6 +782,9 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CycleYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DimensionCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -812,6 +815,8 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CycleYear", "Id");
 
                     b.HasIndex("ScorecardId", "DimensionCode");
 
