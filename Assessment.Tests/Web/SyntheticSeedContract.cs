@@ -60,6 +60,17 @@ public abstract class SyntheticSeedContract
     }
 
     [TestMethod]
+    public async Task After_seeding_the_query_planner_has_statistics_of_the_item_scores()
+    {
+        await using var scope = Host.Open();
+        var database = scope.Db.Database;
+        var rows = database.IsSqlite()
+            ? await database.SqlQueryRaw<long>("""SELECT COUNT(*) AS "Value" FROM sqlite_stat1 WHERE tbl = 'ScorecardItems'""").SingleAsync()
+            : await database.SqlQueryRaw<long>("""SELECT CAST(reltuples AS bigint) AS "Value" FROM pg_class WHERE relname = 'ScorecardItems'""").SingleAsync();
+        Assert.IsGreaterThan(0L, rows, "ANALYZE ran after the bulk load");
+    }
+
+    [TestMethod]
     public async Task The_same_size_and_seed_give_the_same_data()
     {
         var first = await FingerprintAsync(Host);
@@ -93,6 +104,7 @@ public abstract class SyntheticSeedContract
             {
                 Assert.AreEqual(item.Points, items[item.ItemId].Points, $"assessment {assessment.Id} item {item.ItemId}");
                 Assert.AreEqual(item.Explanation, items[item.ItemId].Explanation);
+                Assert.AreEqual(assessment.Cycle.Year, items[item.ItemId].CycleYear, $"assessment {assessment.Id} item {item.ItemId}: the year the feed filters on");
             }
         }
     }

@@ -48,6 +48,7 @@ public static class PersistenceServiceCollectionExtensions
                 Configure(sp, options.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(busy)));
                 options.AddInterceptors(new SqliteConnectionSettings(busy));
             });
+            services.AddHostedService<SqliteStatisticsRefresher>();
         }
 
         return services;

@@ -81,7 +81,7 @@ public sealed record SyntheticSeedResult(SyntheticSeedStatus Status)
 /// </remarks>
 public sealed class SyntheticSeeder(
     AssessmentDbContext db, UserManager<AppUser> users, CriteriaRegistry registry, CriteriaImporter importer,
-    EvidenceStore evidence, IOptions<RectificationOptions> rectification)
+    EvidenceStore evidence, IOptions<RectificationOptions> rectification, DatabaseMaintenance maintenance)
 {
     public const string PasswordVariable = "ASSESSMENT_NEW_PASSWORD";
 
@@ -220,6 +220,9 @@ public sealed class SyntheticSeeder(
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
+        // Millions of rows arrived at once: the planner's statistics must describe them before the first query.
+        await maintenance.UpdateStatisticsAsync(cancellationToken).ConfigureAwait(false);
+
         return new SyntheticSeedResult(SyntheticSeedStatus.Seeded)
         {
             Regions = regions.Count,
@@ -339,7 +342,7 @@ public sealed class SyntheticSeeder(
             veto.AssessmentId = record.Id;
         }
 
-        var frozen = ScorecardRecord.Freeze(card, finalized);
+        var frozen = ScorecardRecord.Freeze(card, cycle.Year, finalized);
         frozen.Id = ids.Next<ScorecardRecord>();
         frozen.AssessmentId = record.Id;
         foreach (var item in frozen.Items)
