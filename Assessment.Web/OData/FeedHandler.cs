@@ -311,27 +311,43 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
             context.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={preferred}";
         }
 
-        await FeedResponses.WriteAsync(context, model.Edm, FeedResponses.Settings(serviceRoot, uri), 200, messageWriter =>
+        if (expanded.Count == 0)
         {
-            var writer = messageWriter.CreateODataResourceSetWriter(entitySet, model.EntityType(set));
-            writer.WriteStart(new ODataResourceSet { Count = total, NextPageLink = next });
-            foreach (var row in list)
-            {
-                writer.WriteStart(Resource(row, selected));
-                foreach (var (expansion, targets) in expanded)
-                {
-                    writer.WriteStart(new ODataNestedResourceInfo { Name = expansion.Navigation.Name, IsCollection = false });
-                    var key = expansion.ForeignKey.GetValue(row);
-                    writer.WriteStart(key is not null && targets.TryGetValue(key, out var target) ? Resource(target, expansion.Selected) : null);
-                    writer.WriteEnd();
-                    writer.WriteEnd();
-                }
+            // The common case (every analyst query without $expand): the same payload, written directly.
+            var contextUrl = FeedJsonWriter.ContextUrl(serviceRoot, set.Name, SelectedInRequestOrder(uri.SelectAndExpand));
+            await FeedResponses.WriteJsonAsync(context, 256 + (list.Count * 32 * selected.Length), buffer =>
+                FeedJsonWriter.Write(buffer, contextUrl, total, list, selected, next));
+            return;
+        }
 
+        await FeedResponses.WriteAsync(context, model.Edm, FeedResponses.Settings(serviceRoot, uri), 200, messageWriter =>
+            WriteWithLibrary(messageWriter, entitySet, model.EntityType(set), list, selected, total, next, expanded));
+    }
+
+    /// <summary>A page written by Microsoft.OData.Core: pages with <c>$expand</c>, and the reference the tests hold <see cref="FeedJsonWriter"/> to.</summary>
+    internal static void WriteWithLibrary<TRow>(
+        ODataMessageWriter messageWriter, IEdmEntitySet entitySet, IEdmEntityType entityType, IReadOnlyList<TRow> rows, PropertyInfo[] selected,
+        long? total, Uri? next, IReadOnlyList<(Expansion Expansion, IReadOnlyDictionary<object, object> Rows)> expanded)
+        where TRow : class
+    {
+        var writer = messageWriter.CreateODataResourceSetWriter(entitySet, entityType);
+        writer.WriteStart(new ODataResourceSet { Count = total, NextPageLink = next });
+        foreach (var row in rows)
+        {
+            writer.WriteStart(Resource(row, selected));
+            foreach (var (expansion, targets) in expanded)
+            {
+                writer.WriteStart(new ODataNestedResourceInfo { Name = expansion.Navigation.Name, IsCollection = false });
+                var key = expansion.ForeignKey.GetValue(row);
+                writer.WriteStart(key is not null && targets.TryGetValue(key, out var target) ? Resource(target, expansion.Selected) : null);
+                writer.WriteEnd();
                 writer.WriteEnd();
             }
 
             writer.WriteEnd();
-        });
+        }
+
+        writer.WriteEnd();
     }
 
     private async Task<IReadOnlyDictionary<object, object>> FetchAsync<TTarget>(
@@ -362,7 +378,7 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
         return found.ToDictionary(r => keyProperty.GetValue(r)!, r => (object)r);
     }
 
-    private sealed record Expansion(FeedNavigation Navigation, FeedSet Target, PropertyInfo ForeignKey, PropertyInfo[] Selected);
+    internal sealed record Expansion(FeedNavigation Navigation, FeedSet Target, PropertyInfo ForeignKey, PropertyInfo[] Selected);
 
     private List<Expansion> Expansions(FeedSet set, SelectExpandClause? clause)
     {
@@ -388,6 +404,17 @@ internal sealed class FeedHandler(FeedModel model, AssessmentDbContext db, IOpti
 
         return result;
     }
+
+    /// <summary>The names <c>$select</c> listed, in its order (as the context URL gives them); null when every property is selected.</summary>
+    internal static List<string>? SelectedInRequestOrder(SelectExpandClause? clause) =>
+        clause is null || clause.AllSelected
+            ? null
+            : clause.SelectedItems.Select(item => item switch
+            {
+                PathSelectItem path => path.SelectedPath.LastSegment.Identifier,
+                WildcardSelectItem => "*",
+                _ => throw FeedQueryException.NotSupported("$select 中的此类项（只支持属性名与 *）"),
+            }).ToList();
 
     private static PropertyInfo[] Selected(FeedSet set, SelectExpandClause? clause)
     {

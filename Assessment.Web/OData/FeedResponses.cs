@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -17,6 +18,9 @@ internal static class FeedResponses
 {
     public const string JsonContentType = "application/json;odata.metadata=minimal";
     private const string ODataVersion = "OData-Version";
+
+    /// <summary>The Content-Type the library's writer gives a JSON payload under <see cref="Settings"/>; <see cref="FeedJsonWriter"/> payloads carry the same.</summary>
+    public const string PayloadContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
     public static ODataMessageWriterSettings Settings(Uri serviceRoot, ODataUri? uri = null)
     {
@@ -41,6 +45,14 @@ internal static class FeedResponses
         }
 
         await SendAsync(context, status, message.Headers.GetValueOrDefault("Content-Type", JsonContentType), message.Body.ToArray(), context.RequestAborted);
+    }
+
+    /// <summary>Sends a payload written by <paramref name="write"/> (e.g. <see cref="FeedJsonWriter"/>) as the feed's JSON.</summary>
+    public static Task WriteJsonAsync(HttpContext context, int sizeHint, Action<IBufferWriter<byte>> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(sizeHint, 1024));
+        write(buffer);
+        return SendAsync(context, StatusCodes.Status200OK, PayloadContentType, buffer.WrittenMemory, context.RequestAborted);
     }
 
     public static Task ErrorAsync(HttpContext context, int status, string code, string message)
@@ -68,7 +80,7 @@ internal static class FeedResponses
     public static Task TextAsync(HttpContext context, string text) =>
         SendAsync(context, StatusCodes.Status200OK, "text/plain;charset=utf-8", Encoding.UTF8.GetBytes(text), context.RequestAborted);
 
-    private static async Task SendAsync(HttpContext context, int status, string contentType, byte[] body, CancellationToken cancellationToken)
+    private static async Task SendAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -83,7 +95,7 @@ internal static class FeedResponses
                 await gzip.WriteAsync(body, cancellationToken);
             }
 
-            body = compressed.ToArray();
+            body = compressed.GetBuffer().AsMemory(0, (int)compressed.Length);
             response.Headers.ContentEncoding = "gzip";
         }
 
