@@ -73,27 +73,12 @@ public static class AssessmentApi
         SaveAsync(id, body, user, assessments, request, cancellationToken);
 
     internal static async Task<Created<EvidenceView>> UploadEvidenceAsync(
-        int id, IFormFile file, [FromForm] string? itemId, ClaimsPrincipal user, AssessmentService assessments, EvidenceStore store,
+        int id, IFormFile file, [FromForm] string? itemId, ClaimsPrincipal user, AssessmentService assessments, EvidenceUploads uploads,
         HttpRequest request, CancellationToken cancellationToken)
     {
         var expected = await AuthorizeWriteAsync(id, user, assessments, request, cancellationToken);
         var item = string.IsNullOrWhiteSpace(itemId) ? null : itemId.Trim();
-        assessments.EnsureCanAddEvidence(await assessments.LoadAsync(id, cancellationToken), expected, item);
-        if (file.Length > store.MaxBytes)
-        {
-            throw new WorkflowException(StatusCodes.Status413PayloadTooLarge, $"文件超过大小限制（{store.MaxBytes / 1024 / 1024} MB）。",
-                new Dictionary<string, string[]> { ["file"] = ["文件过大。"] });
-        }
-
-        StagedEvidence staged;
-        await using (var content = file.OpenReadStream())
-        {
-            staged = await store.StageAsync(content, file.ContentType, file.FileName, cancellationToken);
-        }
-
-        using var _ = staged;
-        staged.File.ItemId = item;
-        var evidence = await assessments.AddEvidenceAsync(id, expected, staged, cancellationToken);
+        var evidence = await uploads.AttachAsync(id, expected, file, item, "file", cancellationToken);
         var assessment = await assessments.LoadAsync(id, cancellationToken);
         request.HttpContext.Response.SetETag(assessment.Version);
         return TypedResults.Created($"/api/assessments/{id}/evidence/{evidence.Id}", new EvidenceView(

@@ -8,7 +8,7 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="AssessmentDbContext"/> on the provider named by <c>Database:Provider</c>, the
-    /// save interceptors (stamps and versions, criteria guard, audit), <see cref="DatabaseMaintenance"/>,
+    /// save interceptors (stamps and versions, criteria guard, audit), the <see cref="CommitHooks"/>, <see cref="DatabaseMaintenance"/>,
     /// and defaults for <see cref="ICurrentActor"/> (the signed-in user) and <see cref="TimeProvider"/>
     /// that a host may replace. Identity is not registered here: add it with
     /// <c>AddIdentity&lt;AppUser, IdentityRole&gt;(…).AddEntityFrameworkStores&lt;AssessmentDbContext&gt;()</c>.
@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentActor, HttpContextActor>();
         services.AddScoped<WriteTransaction>();
+        services.AddScoped<CommitHooks>();
         services.AddScoped<ChangeStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<CriteriaVersionGuard>();
@@ -61,11 +62,12 @@ public static class PersistenceServiceCollectionExtensions
         services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
 
     // Order matters: a deferred transaction opens before anything else runs; stamps and versions next, so the
-    // guard and the audit see the final values.
+    // guard and the audit see the final values. The commit hooks place files as their rows' transaction commits.
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(
             services.GetRequiredService<WriteTransaction>(),
             services.GetRequiredService<ChangeStampInterceptor>(),
             services.GetRequiredService<CriteriaVersionGuard>(),
-            services.GetRequiredService<AuditInterceptor>());
+            services.GetRequiredService<AuditInterceptor>(),
+            services.GetRequiredService<CommitHooks>());
 }

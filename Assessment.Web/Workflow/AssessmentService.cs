@@ -17,7 +17,7 @@ namespace Assessment.Web.Workflow;
 /// <c>expectedVersion</c> is the client's <c>If-Match</c>: a stale one is refused with 412; null skips the
 /// check (commands and the demo seed). Authorization is the caller's business (see Security/).
 /// </remarks>
-public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor, RectificationRates rates, WriteTransaction writes)
+public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry registry, TimeProvider clock, ICurrentActor actor, RectificationRates rates)
 {
     private readonly Dictionary<int, AssessmentRecord> loaded = [];
     private readonly Dictionary<int, string> pinnedHashes = [];
@@ -315,48 +315,11 @@ public sealed class AssessmentService(AssessmentDbContext db, CriteriaRegistry r
         }
     }
 
-    /// <summary>Records an uploaded evidence file (already stored by the caller) on the assessment.</summary>
-    public async Task<EvidenceFile> AddEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        await RecordEvidenceAsync(assessmentId, expectedVersion, file, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return file;
-    }
-
     /// <summary>
-    /// Records a staged upload: the row is saved, the file placed, then the transaction committed — by this
-    /// method, or by the caller's <see cref="WriteTransaction"/> (idempotent requests). A crash before the
-    /// commit leaves no row (and at most a placed file without one, swept at start-up); never a row without its file.
+    /// Adds the row of an uploaded file to the assessment, checked (editable, version, item) and unsaved: only through
+    /// <see cref="EvidenceUploads.AttachAsync"/>, which saves it and places the file as the transaction commits.
     /// </summary>
-    public async Task<EvidenceFile> AddEvidenceAsync(int assessmentId, long? expectedVersion, StagedEvidence staged, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(staged);
-        await RecordEvidenceAsync(assessmentId, expectedVersion, staged.File, cancellationToken);
-        var own = db.Database.CurrentTransaction is null && !writes.IsRequested
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            staged.Place();
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
-
-        return staged.File;
-    }
-
-    private async Task RecordEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken)
+    internal async Task RecordEvidenceAsync(int assessmentId, long? expectedVersion, EvidenceFile file, CancellationToken cancellationToken)
     {
         var assessment = await LoadAsync(assessmentId, cancellationToken);
         EnsureCanAddEvidence(assessment, expectedVersion, file.ItemId);

@@ -8,9 +8,11 @@ public static partial class EvidenceRecovery
 {
     /// <summary>
     /// At start-up, before requests are served: deletes evidence files no row refers to (left by a crash between
-    /// placing a file and committing its row) and uploads left in the incoming folder. On the embedded SQLite
-    /// database this process is the only writer, so everything unreferenced goes; on PostgreSQL other instances may
-    /// be uploading right now, so only files older than an hour. A database that does not answer skips the sweep.
+    /// placing a file and committing its row) and uploads left in the incoming folder, when last written more than
+    /// <see cref="EvidenceOptions.SweepMinimumAgeMinutes"/> ago (default an hour), on either database: this process is
+    /// not the only one that may be writing to the folder right now — a command-line seed on the same data folder (on
+    /// SQLite too), other instances (on PostgreSQL) — and a file it has placed but whose row it has not committed yet
+    /// must not be taken for a crash's leftover. A database that does not answer skips the sweep.
     /// </summary>
     public static async Task SweepEvidenceAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -22,12 +24,12 @@ public static partial class EvidenceRecovery
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EvidenceRecovery));
             var store = provider.GetRequiredService<EvidenceStore>();
             var db = provider.GetRequiredService<AssessmentDbContext>();
-            var sqlite = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite;
+            var minimumAge = TimeSpan.FromMinutes(provider.GetRequiredService<IOptions<EvidenceOptions>>().Value.SweepMinimumAgeMinutes);
             try
             {
                 var referenced = (await db.EvidenceFiles.AsNoTracking().Select(e => e.StoragePath).Distinct()
                     .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-                var deleted = store.Sweep(referenced, sqlite ? TimeSpan.Zero : TimeSpan.FromHours(1),
+                var deleted = store.Sweep(referenced, minimumAge,
                     provider.GetRequiredService<TimeProvider>().GetUtcNow(), out var failed);
                 if (deleted > 0)
                 {

@@ -15,15 +15,24 @@ public sealed class EvidenceOptions
 
     /// <summary>The largest file accepted, in bytes (default 20 MB); larger uploads get 413.</summary>
     public long MaxBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// The start-up sweep deletes an unreferenced file (placed without a committed row, or left in the incoming folder)
+    /// only when it was last written more than this many minutes ago (default 60): another process using the same
+    /// folder — a command-line seed, another instance on PostgreSQL — may have placed it and not yet committed its row.
+    /// 0 deletes every unreferenced file (only safe when nothing else writes to the folder).
+    /// </summary>
+    public int SweepMinimumAgeMinutes { get; set; } = 60;
 }
 
 /// <summary>
 /// Stores evidence files outside the database, content-addressed by SHA-256 (<c>ab/abcdef….pdf</c>). The
 /// content decides what a file is: JPEG, PNG, PDF, DOCX and XLSX are recognised by their bytes and must
 /// match the declared content type (415 otherwise); the file name is never trusted or used as a path.
-/// Bytes go to a temporary file in <c>.incoming/</c> first and are moved into place only when complete and
-/// after their row is saved (uncommitted), so a failure leaves nothing half-written; a crash between the move
-/// and the commit leaves a complete file without a row, which the start-up sweep deletes.
+/// Bytes go to a temporary file in <c>.incoming/</c> first and are moved into place only when complete, their row
+/// saved and its transaction committing (<see cref="EvidenceUploads"/>), so a failure or a refusal leaves nothing
+/// half-written and nothing placed; a crash between the move and the commit leaves a complete file without a row,
+/// which the start-up sweep deletes once it is older than <see cref="EvidenceOptions.SweepMinimumAgeMinutes"/>.
 /// </summary>
 public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment)
 {
@@ -53,7 +62,11 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
 
     private const string IncomingFolderName = ".incoming";
 
-    /// <summary>Stores the upload and returns an unsaved <see cref="EvidenceFile"/> describing it.</summary>
+    /// <summary>
+    /// Stores the upload at once and returns an unsaved <see cref="EvidenceFile"/> describing it: only for files placed
+    /// outside a user's transaction (the demo and synthetic seeds). An upload goes through <see cref="EvidenceUploads"/>,
+    /// which places it only as its row commits.
+    /// </summary>
     public async Task<EvidenceFile> StoreAsync(Stream content, string declaredContentType, string fileName, CancellationToken cancellationToken = default)
     {
         using var staged = await StageAsync(content, declaredContentType, fileName, cancellationToken).ConfigureAwait(false);
@@ -63,8 +76,8 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
 
     /// <summary>
     /// Receives the upload into the incoming folder (checked, hashed and flushed to disk) without placing it:
-    /// the caller saves the row and calls <see cref="StagedEvidence.Place"/> before committing, so that no row
-    /// ever exists without its file. Disposing an unplaced upload deletes it.
+    /// <see cref="EvidenceUploads.AttachAsync"/> saves the row and has it placed as the transaction commits, so that no
+    /// row ever exists without its file. Disposing an unplaced upload deletes it.
     /// </summary>
     public async Task<StagedEvidence> StageAsync(Stream content, string declaredContentType, string fileName, CancellationToken cancellationToken = default)
     {
@@ -344,8 +357,12 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, IOptions<Da
     }
 }
 
-/// <summary>An upload received into the incoming folder and not yet placed (see <see cref="EvidenceStore.StageAsync"/>).</summary>
-public sealed class StagedEvidence : IDisposable
+/// <summary>
+/// An upload received into the incoming folder and not yet placed (see <see cref="EvidenceStore.StageAsync"/>). As a
+/// <see cref="ITransactionParticipant"/> (see <see cref="EvidenceUploads"/>) it is placed as the transaction holding its
+/// row commits, and deleted from the incoming folder when that transaction does not.
+/// </summary>
+public sealed class StagedEvidence : ITransactionParticipant
 {
     private readonly string temp;
     private readonly string target;
@@ -378,6 +395,9 @@ public sealed class StagedEvidence : IDisposable
         }
     }
 
+    void ITransactionParticipant.BeforeCommit() => Place();
+
+    /// <summary>Deletes the upload from the incoming folder unless it was placed.</summary>
     public void Dispose()
     {
         try

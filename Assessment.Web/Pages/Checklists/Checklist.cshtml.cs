@@ -19,7 +19,7 @@ namespace Assessment.Web.Pages.Checklists;
 /// <c>checklist.js</c> saves each change through the API, offline first (see wwwroot/js/checklist.js).
 /// </summary>
 [Authorize(Policy = Policies.ChecklistUser)]
-public sealed class ChecklistModel(AssessmentService assessments, EvidenceStore store, AssessmentDbContext db, IServiceScopeFactory scopes) : PageModel
+public sealed class ChecklistModel(AssessmentService assessments, EvidenceUploads uploads, AssessmentDbContext db, IServiceScopeFactory scopes) : PageModel
 {
     public ChecklistView View { get; private set; } = null!;
 
@@ -131,27 +131,16 @@ public sealed class ChecklistModel(AssessmentService assessments, EvidenceStore 
             return Redirect($"/checklists/{id}");
         }
 
+        // One transaction for the files and the answers: the files are placed in the evidence folder only as it
+        // commits, so a refused save (a stale version, an invalid answer) leaves neither rows nor files.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             long? version = expected;
             var evidence = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var (item, _, file) in changed.Where(c => c.File is not null))
             {
-                if (file!.Length > store.MaxBytes)
-                {
-                    throw new WorkflowException(StatusCodes.Status413PayloadTooLarge, $"文件超过大小限制（{store.MaxBytes / 1024 / 1024} MB）。",
-                        new Dictionary<string, string[]> { [item.Id] = ["文件过大。"] });
-                }
-
-                EvidenceFile stored;
-                await using (var content = file.OpenReadStream())
-                {
-                    stored = await store.StoreAsync(content, file.ContentType, file.FileName, cancellationToken);
-                }
-
-                stored.ItemId = item.Id;
-                var added = await assessments.AddEvidenceAsync(id, version, stored, cancellationToken);
+                var added = await uploads.AttachAsync(id, version, file!, item.Id, item.Id, cancellationToken);
                 version = null; // checked once, by the first write of this request
                 evidence.TryAdd(item.Id, []);
                 evidence[item.Id].Add(added.Id);
@@ -170,6 +159,7 @@ public sealed class ChecklistModel(AssessmentService assessments, EvidenceStore 
         }
         catch (WorkflowException refusal)
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             return await RefusedAsync(id, posted, refusal, cancellationToken);
         }
 

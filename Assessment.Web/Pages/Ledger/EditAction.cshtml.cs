@@ -13,11 +13,12 @@ namespace Assessment.Web.Pages.Ledger;
 /// <summary>
 /// The center updates one action: measures, 长效机制, status with progress note or completion date, and its evidence
 /// (files the center already uploaded, or a new upload, filed with its current self-assessment as the API does). All
-/// through <see cref="LedgerService"/> in one transaction: a refused field is named and nothing is saved.
+/// through <see cref="LedgerService"/> and <see cref="EvidenceUploads"/> in one transaction: a refused field is named and
+/// nothing is saved, and an uploaded file is placed only as the transaction commits.
 /// </summary>
 [Authorize(Policy = RectificationPolicies.EditActions)]
 public sealed class EditActionModel(
-    AssessmentDbContext db, LedgerAccess access, LedgerService ledgers, AssessmentService assessments, EvidenceStore store,
+    AssessmentDbContext db, LedgerAccess access, LedgerService ledgers, EvidenceUploads uploads,
     CriteriaRegistry registry, IOptions<RectificationOptions> options) : PageModel
 {
     [BindProperty]
@@ -105,10 +106,8 @@ public sealed class EditActionModel(
                 throw new LedgerRuleException(422, "upload", "本中心当前没有填写中的自评，不能上传新的佐证材料；请从已上传的材料中选择。");
             }
 
-            await using var content = upload.OpenReadStream();
-            var stored = await store.StoreAsync(content, upload.ContentType, upload.FileName, cancellationToken);
-            stored.ItemId = RateItem(UploadTarget);
-            var file = await assessments.AddEvidenceAsync(UploadTarget.Id, null, stored, cancellationToken);
+            // Placed in the evidence folder only as the form's transaction commits: a refused field leaves no file.
+            var file = await uploads.AttachAsync(UploadTarget.Id, null, upload, RateItem(UploadTarget), "upload", cancellationToken);
             evidence.Add(file.Id);
         }
 
