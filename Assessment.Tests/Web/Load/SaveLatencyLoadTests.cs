@@ -69,11 +69,19 @@ public sealed class SaveLatencyLoadTests
         Report(provider, writers, saves, "own assessment each, Prefer: return=minimal", minimal);
         Assert.AreEqual(0, minimal.Failures, "no minimal save to an own assessment may fail");
 
+        // Inspectors at a human pace: each waits a think time between saves (default 1 s — tapping through a checklist
+        // on site is slower), starting at random moments within the first think time. The passes above are
+        // back-to-back, a saturation test: there the latency is the writers' count over the machine's throughput.
+        var think = TimeSpan.FromMilliseconds(int.Parse(Environment.GetEnvironmentVariable("ASSESSMENT_LOAD_THINK_MS") ?? "1000", CultureInfo.InvariantCulture));
+        var paced = await RunAsync(clients, (writer, _) => assessments[writer], items, saves, minimal: true, think: think);
+        Report(provider, writers, saves, $"own assessment each, Prefer: return=minimal, {think.TotalMilliseconds:0} ms between saves", paced);
+        Assert.AreEqual(0, paced.Failures, "no paced save to an own assessment may fail");
+
         // All writers on one assessment: optimistic concurrency turns collisions into 412s, never lost updates.
         var shared = await RunAsync(clients, (_, _) => assessments[0], items, Math.Max(5, saves / 4), minimal: false, "shared");
         Report(provider, writers, Math.Max(5, saves / 4), "one shared assessment", shared);
         var version = await host.WithDbAsync(db => Task.FromResult(db.Assessments.Single(a => a.Id == assessments[0]).Version));
-        Assert.AreEqual(1 + (saves * 2L) + shared.Successes, version, "every successful save raised the version exactly once");
+        Assert.AreEqual(1 + (saves * 3L) + shared.Successes, version, "every successful save raised the version exactly once");
         clients.ForEach(c => c.Dispose());
     }
 
@@ -99,9 +107,11 @@ public sealed class SaveLatencyLoadTests
     /// <summary>
     /// Each writer saves <paramref name="saves"/> answers, one at a time, each with a new Idempotency-Key as the capture
     /// UI sends. Full mode reads the checklist (for the ETag) before each save and gets the whole checklist back;
-    /// minimal mode reads it once and then takes each If-Match from the previous save's 204.
+    /// minimal mode reads it once and then takes each If-Match from the previous save's 204. With <paramref name="think"/>, a writer
+    /// waits that long before each save (the first: a random part of it).
     /// </summary>
-    private static async Task<Result> RunAsync(List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves, bool minimal, string shared = "own")
+    private static async Task<Result> RunAsync(
+        List<HttpClient> clients, Func<int, int, int> target, string[] items, int saves, bool minimal, string shared = "own", TimeSpan think = default)
     {
         var latencies = new List<double>[clients.Count];
         var failures = 0;
@@ -114,6 +124,11 @@ public sealed class SaveLatencyLoadTests
             long? version = null;
             for (var n = 0; n < saves; n++)
             {
+                if (think > TimeSpan.Zero)
+                {
+                    await Task.Delay(n == 0 ? think * Random.Shared.NextDouble() : think);
+                }
+
                 var id = target(writer, n);
                 if (!minimal || version is null)
                 {
