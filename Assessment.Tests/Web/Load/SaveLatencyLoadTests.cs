@@ -137,7 +137,7 @@ public sealed class SaveLatencyLoadTests
                 }
 
                 var item = items[(writer + n) % items.Length];
-                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"{(minimal ? "minimal" : "full")} {shared} writer {writer} save {n}" }, version, Guid.NewGuid().ToString("N"));
+                using var request = Json(HttpMethod.Put, $"/api/assessments/{id}/answers/{item}", new { number = n % 2, note = $"{(minimal ? "minimal" : "full")} {shared} think {think.TotalMilliseconds} writer {writer} save {n}" }, version, Guid.NewGuid().ToString("N"));
                 if (minimal)
                 {
                     request.Headers.Add("Prefer", "return=minimal");
