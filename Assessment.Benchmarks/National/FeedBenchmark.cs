@@ -120,9 +120,13 @@ internal static class FeedBenchmark
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
+    private const int WarmUpRuns = 20;
+
     private static async Task MeasureAsync(TextWriter output, HttpClient client, int runs, string name, Func<int, string> url, bool followNextLinks = false)
     {
-        for (var i = 0; i < 3; i++)
+        // Warm-up until the server's code is in steady state: .NET's tiered JIT recompiles a method after 30 calls
+        // (in the background, at a cost to the requests measured meanwhile), so 3 warm-up requests measured tier-0 code.
+        for (var i = 0; i < WarmUpRuns; i++)
         {
             await FetchAsync(client, url(i), followNextLinks);
         }
