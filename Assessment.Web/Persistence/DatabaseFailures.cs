@@ -40,6 +40,9 @@ public static class DatabaseFailures
         _ => false,
     });
 
+    /// <summary>What the user sees when a save broke a unique index because someone saved the same record at the same moment.</summary>
+    public const string SimultaneousSaveMessage = "他人同时保存了同一条记录，本次保存未生效，请刷新后重试。";
+
     // 08 connection exception, 53 insufficient resources, 57P admin shutdown / crash / cannot connect now,
     // 55000 "database is not currently accepting connections" (ALLOW_CONNECTIONS false), 3D000 database gone.
     private static bool IsUnavailable(string state) =>
