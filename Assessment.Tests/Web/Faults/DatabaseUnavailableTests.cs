@@ -8,7 +8,7 @@ namespace Assessment.Tests.Web.Faults;
 
 /// <summary>
 /// The database stops answering while the application runs: requests that need it get a 503 ProblemDetails in
-/// Chinese with Retry-After and change nothing, <c>/healthz</c> (liveness) stays 200 while <c>/healthz/ready</c>
+/// Chinese with Retry-After (a browser's page request a 503 page saying the same) and change nothing, <c>/healthz</c> (liveness) stays 200 while <c>/healthz/ready</c>
 /// says 503, and everything works again once the database is back.
 /// </summary>
 [TestClass]
@@ -122,6 +122,16 @@ public sealed class DatabaseUnavailableTests
         await ExpectProblem503Async(read);
         using var ready = await anonymous.GetAsync("/healthz/ready");
         await ExpectProblem503Async(ready);
+
+        // A browser asking for a page gets a page saying the same, not JSON.
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/checklists/{assessmentId}");
+        pageRequest.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        using var page = await user.SendAsync(pageRequest);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, page.StatusCode, html);
+        Assert.AreEqual("text/html", page.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(html, "数据库暂时无法访问");
+        Assert.IsNotNull(page.Headers.RetryAfter, "Retry-After on the page");
         using var live = await anonymous.GetAsync("/healthz");
         Assert.AreEqual(HttpStatusCode.OK, live.StatusCode, "liveness does not depend on the database");
     }
