@@ -33,7 +33,7 @@ public sealed class DatabaseUnavailableTests
             var watch = Stopwatch.StartNew();
             await ExpectUnavailableAsync(inspector, anonymous, world.InspectionA, version);
 
-            // A save, a read and the readiness probe, each bounded by the 1 s busy timeout (not by Microsoft.Data.Sqlite's 30 s default).
+            // A save, a read, the readiness probe and a page, each bounded by the 1 s busy timeout (not by Microsoft.Data.Sqlite's 30 s default).
             Assert.IsLessThan(TimeSpan.FromSeconds(15), watch.Elapsed, "the refusals come within the busy timeout");
         }
         finally
