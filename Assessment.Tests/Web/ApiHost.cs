@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,7 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly TestDatabase? database;
     private readonly Uri? kestrelAddress;
 
-    private ApiHost(string folder, DatabaseProvider provider, TestDatabase? database, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
+    private ApiHost(string folder, DatabaseProvider provider, TestDatabase? database, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         this.folder = folder;
         this.database = database;
@@ -55,6 +56,11 @@ public sealed class ApiHost : IAsyncDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         });
         if (kestrel)
@@ -85,9 +91,10 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>The app on a SQLite file under a new temporary data folder (migrated at start-up, as in production).</summary>
-    public static ApiHost Sqlite(bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Changes to the application's services, applied after its own registrations.</param>
+    public static ApiHost Sqlite(bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-").FullName, DatabaseProvider.Sqlite, null, kestrel, settings);
+        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-").FullName, DatabaseProvider.Sqlite, null, kestrel, settings, services);
         if (!kestrel)
         {
             _ = host.factory.Server;
@@ -97,7 +104,7 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>The app on a new, migrated PostgreSQL database; null when the server is unreachable (see <see cref="PostgresServer.Require"/>).</summary>
-    public static async Task<ApiHost?> PostgresAsync(PostgresServer server, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ApiHost?> PostgresAsync(PostgresServer server, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         if (!server.IsReachable)
@@ -107,7 +114,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         var database = await server.CreateDatabaseAsync("api");
         await database.MigrateAsync();
-        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-pg-").FullName, DatabaseProvider.Postgres, database, kestrel, settings);
+        var host = new ApiHost(Directory.CreateTempSubdirectory("assessment-api-pg-").FullName, DatabaseProvider.Postgres, database, kestrel, settings, services);
         if (!kestrel)
         {
             _ = host.factory.Server;

@@ -8,7 +8,8 @@ namespace Assessment.Web.Api;
 
 /// <summary>
 /// The one place exceptions become ProblemDetails (RFC 7807): workflow refusals keep their status and
-/// the fields or items they name; a concurrent change found by the database is 412; a changed criteria
+/// the fields or items they name; a concurrent change found by the database is 412; a unique index broken by
+/// a record someone saved at the same moment (e.g. two first saves of the same settings) 409; a changed criteria
 /// version 409; a body the API cannot read 400 (413 when too large); a database that cannot be reached or
 /// stays locked 503 with Retry-After (507 when its disk is full); anything else 500 without details.
 /// </summary>
@@ -16,10 +17,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (IsPageForBrowser(httpContext.Request))
+        {
+            return false;
+        }
+
         var problem = exception switch
         {
             WorkflowException e => Problem(e.Status, e.Message, e.Errors),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "数据已被他人修改，本次保存未生效，请刷新后重试。"),
+            DbUpdateException e when DatabaseFailures.IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, DatabaseFailures.SimultaneousSaveMessage),
             CriteriaVersionLockedException e => Problem(StatusCodes.Status409Conflict, e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "上传内容超过大小限制。"),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => UnreadableJson(json),
@@ -44,6 +51,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// A page a browser asked for (outside the API and the feed, with <c>text/html</c> in Accept): <c>UiExceptionHandler</c>
+    /// renders the error as a page. A browser's Accept also has <c>*/*</c>, which ProblemDetails would otherwise take as JSON.
+    /// </summary>
+    private static bool IsPageForBrowser(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase)
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A JSON body that could not be read: name the field (its JSON path) and the line, in Chinese.</summary>
     private static ProblemDetails UnreadableJson(System.Text.Json.JsonException json)

@@ -20,8 +20,8 @@ public static class DatabaseFailures
     public static bool IsUnavailable(Exception exception) => Chain(exception).Any(e => e switch
     {
         SqliteException sqlite => SqliteUnavailable.Contains(sqlite.SqliteErrorCode),
-        PostgresException postgres => IsUnavailable(postgres.SqlState),
-        NpgsqlException => true, // not a server error: the connection failed, broke or timed out
+        PostgresException postgres => IsUnavailable(postgres),
+        NpgsqlException npgsql => npgsql.IsTransient, // not a server error: transient when the connection failed, broke or timed out
         SocketException or TimeoutException => true,
         _ => false,
     });
@@ -40,11 +40,21 @@ public static class DatabaseFailures
         _ => false,
     });
 
-    // 08 connection exception, 53 insufficient resources, 57P admin shutdown / crash / cannot connect now,
-    // 55000 "database is not currently accepting connections" (ALLOW_CONNECTIONS false), 3D000 database gone.
-    private static bool IsUnavailable(string state) =>
-        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
-        || state.StartsWith("57P", StringComparison.Ordinal) || state is "55000" or "3D000";
+    /// <summary>What the user sees when a save broke a unique index because someone saved the same record at the same moment.</summary>
+    public const string SimultaneousSaveMessage = "他人同时保存了同一条记录，本次保存未生效，请刷新后重试。";
+
+    // A server error is an outage only for these states: 08 connection exception, 53 insufficient resources (too
+    // many connections, out of memory or disk), 57P01-57P03 admin shutdown / crash shutdown / cannot connect now;
+    // and, when they end the session (FATAL) while connecting, 55000 "database is not currently accepting
+    // connections" (ALLOW_CONNECTIONS false) and 3D000 "database does not exist". Anything else (a syntax error
+    // 42xxx, a constraint 23xxx, a 55000 raised by a statement …) is a bug or bad data, not worth repeating.
+    private static bool IsUnavailable(PostgresException postgres)
+    {
+        var state = postgres.SqlState;
+        return state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+            || state is "57P01" or "57P02" or "57P03"
+            || (state is "55000" or "3D000" && postgres.InvariantSeverity == "FATAL");
+    }
 
     private static IEnumerable<Exception> Chain(Exception? exception)
     {

@@ -45,6 +45,8 @@ public static class PersistenceServiceCollectionExtensions
             services.AddDbContext<AssessmentDbContext, SqliteAssessmentDbContext>((sp, options) =>
             {
                 // The command timeout bounds Microsoft.Data.Sqlite's own retries on a locked database to the busy timeout.
+                // EF also makes it the connection's DefaultTimeout, which bounds the implicit commands: BEGIN of a
+                // transaction and the PRAGMAs of SqliteConnectionSettings (else 30 s each; DatabaseUnavailableTests).
                 var busy = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeoutSeconds;
                 Configure(sp, options.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout(busy)));
                 options.AddInterceptors(new SqliteConnectionSettings(busy));

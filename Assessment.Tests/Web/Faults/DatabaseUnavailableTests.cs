@@ -8,11 +8,12 @@ namespace Assessment.Tests.Web.Faults;
 
 /// <summary>
 /// The database stops answering while the application runs: requests that need it get a 503 ProblemDetails in
-/// Chinese with Retry-After and change nothing, <c>/healthz</c> (liveness) stays 200 while <c>/healthz/ready</c>
+/// Chinese with Retry-After (a browser's page request a 503 page saying the same) and change nothing, <c>/healthz</c> (liveness) stays 200 while <c>/healthz/ready</c>
 /// says 503, and everything works again once the database is back.
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
+[DoNotParallelize]
 public sealed class DatabaseUnavailableTests
 {
     [TestMethod]
@@ -25,19 +26,15 @@ public sealed class DatabaseUnavailableTests
         using var anonymous = host.Anonymous();
         var version = (await inspector.GetAsync($"/api/assessments/{world.InspectionA}/checklist")).ETag();
 
-        // Another process holds the database file exclusively (as a stuck maintenance tool would).
-        var file = new SqliteConnectionStringBuilder(host.ConnectionString).DataSource;
-        var locker = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-        await locker.OpenAsync();
-        await using (var command = locker.CreateCommand())
-        {
-            command.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM Cycles;";
-            await command.ExecuteScalarAsync();
-        }
-
+        // Another connection holds the database file exclusively (as a stuck maintenance tool would).
+        var locker = await LockExclusivelyAsync(host.ConnectionString);
         try
         {
+            var watch = Stopwatch.StartNew();
             await ExpectUnavailableAsync(inspector, anonymous, world.InspectionA, version);
+
+            // A save, a read, the readiness probe and a page, each bounded by the 1 s busy timeout (not by Microsoft.Data.Sqlite's 30 s default).
+            Assert.IsLessThan(TimeSpan.FromSeconds(15), watch.Elapsed, "the refusals come within the busy timeout");
         }
         finally
         {
@@ -76,6 +73,47 @@ public sealed class DatabaseUnavailableTests
         await ExpectRecoveredAsync(inspector, anonymous, world.InspectionA, version);
     }
 
+    /// <summary>
+    /// Takes and holds an exclusive lock on the SQLite file behind <paramref name="connectionString"/>: reads and
+    /// writes by any other connection get SQLITE_BUSY until the returned connection is disposed.
+    /// </summary>
+    /// <remarks>
+    /// In WAL mode every open connection keeps a shared lock on the database file, idle ones in the application's
+    /// connection pool too, so the exclusive lock can only be granted once the pool is emptied; connections in use
+    /// are closed when returned. Each statement runs on its own: in one batch, a failure of the statements after the
+    /// first result row is swallowed when the reader is disposed, and the lock silently not taken.
+    /// </remarks>
+    private static async Task<SqliteConnection> LockExclusivelyAsync(string connectionString)
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var locker = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 20 }.ToString());
+        try
+        {
+            await locker.OpenAsync();
+            foreach (var sql in new[] { "PRAGMA locking_mode=EXCLUSIVE;", "BEGIN EXCLUSIVE;", "SELECT count(*) FROM Cycles;" })
+            {
+                await using var command = locker.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteScalarAsync();
+            }
+
+            // The lock is really held: another connection cannot even read.
+            await using var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 1 }.ToString());
+            await probe.OpenAsync();
+            await using var read = probe.CreateCommand();
+            read.CommandText = "SELECT count(*) FROM Cycles;";
+            var busy = await Assert.ThrowsExactlyAsync<SqliteException>(() => read.ExecuteScalarAsync());
+            Assert.AreEqual(5, busy.SqliteErrorCode, "SQLITE_BUSY");
+            return locker;
+        }
+        catch
+        {
+            await locker.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task ExpectUnavailableAsync(HttpClient user, HttpClient anonymous, int assessmentId, long version)
     {
         using var save = await user.SendAsync(Json(HttpMethod.Put, $"/api/assessments/{assessmentId}/answers/A2", new { number = 1, note = "数据库不可用时保存" }, version, "unavailable-1"));
@@ -84,6 +122,16 @@ public sealed class DatabaseUnavailableTests
         await ExpectProblem503Async(read);
         using var ready = await anonymous.GetAsync("/healthz/ready");
         await ExpectProblem503Async(ready);
+
+        // A browser asking for a page gets a page saying the same, not JSON.
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/checklists/{assessmentId}");
+        pageRequest.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        using var page = await user.SendAsync(pageRequest);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, page.StatusCode, html);
+        Assert.AreEqual("text/html", page.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(html, "数据库暂时无法访问");
+        Assert.IsNotNull(page.Headers.RetryAfter, "Retry-After on the page");
         using var live = await anonymous.GetAsync("/healthz");
         Assert.AreEqual(HttpStatusCode.OK, live.StatusCode, "liveness does not depend on the database");
     }
