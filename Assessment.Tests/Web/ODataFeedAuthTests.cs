@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Assessment.Web.OData;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,6 +153,31 @@ public sealed class ODataFeedAuthTests
         using var nameless = await other.PostAsJsonAsync(new Uri("/api/account/api-keys", UriKind.Relative), new { name = " " });
         Assert.AreEqual(HttpStatusCode.BadRequest, nameless.StatusCode);
         StringAssert.Contains(await nameless.Content.ReadAsStringAsync(), "\"name\"");
+    }
+
+    [TestMethod]
+    public async Task An_account_holds_at_most_ten_active_api_keys_and_a_revoked_one_frees_a_place()
+    {
+        using var browser = host.Https();
+        (await browser.GetAsync(new Uri($"/test/sign-in/{ODataFeedData.Admin}", UriKind.Relative))).EnsureSuccessStatusCode();
+        var ids = new List<int>();
+        for (var i = ids.Count; i < ApiKeyService.MaxActiveKeys; i++)
+        {
+            using var created = await browser.PostAsJsonAsync(new Uri("/api/account/api-keys", UriKind.Relative), new { name = $"报表 {i + 1}" });
+            Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, $"key {i + 1}");
+            ids.Add(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32());
+        }
+
+        using var refused = await browser.PostAsJsonAsync(new Uri("/api/account/api-keys", UriKind.Relative), new { name = "第十一个" });
+        Assert.AreEqual(HttpStatusCode.Conflict, refused.StatusCode);
+        StringAssert.Contains(await refused.Content.ReadAsStringAsync(), "最多保留 10 个有效密钥");
+        var listed = JsonDocument.Parse(await browser.GetStringAsync(new Uri("/api/account/api-keys", UriKind.Relative))).RootElement;
+        Assert.AreEqual(ApiKeyService.MaxActiveKeys, listed.GetArrayLength(), "nothing was created by the refused request");
+
+        using var revoked = await browser.DeleteAsync(new Uri($"/api/account/api-keys/{ids[0]}", UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.NoContent, revoked.StatusCode);
+        using var again = await browser.PostAsJsonAsync(new Uri("/api/account/api-keys", UriKind.Relative), new { name = "替换" });
+        Assert.AreEqual(HttpStatusCode.Created, again.StatusCode);
     }
 
     private static async Task<HttpClient> CreateStaffBrowserAsync()

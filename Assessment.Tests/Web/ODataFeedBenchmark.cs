@@ -46,9 +46,12 @@ public sealed class ODataFeedBenchmark
             // Every seeded scorecard gets 8,000 more items, generated in SQL.
             await db.Database.ExecuteSqlRawAsync($"""
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {itemsPerScorecard})
-                INSERT INTO "ScorecardItems" ("ScorecardId", "ItemId", "DimensionCode", "Status", "Points", "MaxPoints", "Explanation")
-                SELECT s."Id", 'X' || n.i, substr('ABCDE', n.i % 5 + 1, 1), 'Scored', (n.i * 7 % 50) / 10.0, 5, '合成数据 ' || n.i
-                FROM "Scorecards" AS s CROSS JOIN n
+                INSERT INTO "ScorecardItems" ("ScorecardId", "CycleYear", "ItemId", "DimensionCode", "Status", "Points", "MaxPoints", "Explanation")
+                SELECT s."Id", c."Year", 'X' || n.i, substr('ABCDE', n.i % 5 + 1, 1), 'Scored', (n.i * 7 % 50) / 10.0, 5, '合成数据 ' || n.i
+                FROM "Scorecards" AS s
+                INNER JOIN "Assessments" AS a ON a."Id" = s."AssessmentId"
+                INNER JOIN "Cycles" AS c ON c."Id" = a."CycleId"
+                CROSS JOIN n
                 """);
             rows = await db.Set<ItemScoreRecord>().CountAsync();
         }

@@ -125,7 +125,7 @@ internal static class ODataFeedData
                     };
                     if (finalized)
                     {
-                        assessment.Scorecard = Scorecard(criteria, i, kind, assessment.FinalizedAt!.Value);
+                        assessment.Scorecard = Scorecard(criteria, cycles[c].Year, i, kind, assessment.FinalizedAt!.Value);
                     }
 
                     assessments.Add(assessment);
@@ -142,7 +142,7 @@ internal static class ODataFeedData
         var revision = amended.Amend("复核更正");
         revision.Status = AssessmentStatus.Finalized;
         revision.FinalizedAt = At(2021, 12, 30, 15, 45, 30);
-        revision.Scorecard = Scorecard(versions[0].Parsed, 1, AssessmentKind.Inspection, revision.FinalizedAt.Value, bonus: 1.5m);
+        revision.Scorecard = Scorecard(versions[0].Parsed, cycles.Single(y => y.Id == amended.CycleId).Year, 1, AssessmentKind.Inspection, revision.FinalizedAt.Value, bonus: 1.5m);
         db.Assessments.Add(revision);
         await db.SaveChangesAsync();
 
@@ -296,7 +296,7 @@ internal static class ODataFeedData
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute, int second) =>
         new(year, month, Math.Min(day, 28), hour, minute, second, TimeSpan.Zero);
 
-    private static ScorecardRecord Scorecard(CriteriaVersion criteria, int center, AssessmentKind kind, DateTimeOffset frozenAt, decimal bonus = 0)
+    private static ScorecardRecord Scorecard(CriteriaVersion criteria, int cycleYear, int center, AssessmentKind kind, DateTimeOffset frozenAt, decimal bonus = 0)
     {
         var record = new ScorecardRecord
         {
@@ -312,6 +312,7 @@ internal static class ODataFeedData
             var ratio = Math.Clamp(quality + ((((j * 3) + (int)kind) % 5) - 2) * 0.05m, 0, 1);
             return new ItemScoreRecord
             {
+                CycleYear = cycleYear,
                 ItemId = item.Id,
                 DimensionCode = item.DimensionCode,
                 Status = notApplicable ? ItemStatus.NotApplicable : ItemStatus.Scored,

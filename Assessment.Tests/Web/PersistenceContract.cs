@@ -329,6 +329,30 @@ public abstract class PersistenceContract
     }
 
     [TestMethod]
+    public async Task An_item_score_written_without_its_cycle_year_is_refused_by_the_database()
+    {
+        int scorecardId;
+        await using (var session = Database.Open())
+        {
+            var criteriaId = Unique("year-check-");
+            var criteria = new CriteriaBuilder().WithId(criteriaId).Dimension("A", "服务内容", 100m).YesNo("A1", "A", 3m).Build();
+            var assessment = await SaveNewAssessmentAsync(session.Db, criteriaId);
+            assessment.Status = AssessmentStatus.Finalized;
+            assessment.Scorecard = ScorecardRecord.Freeze(Scorer.Score(criteria, new ChecklistBuilder(criteriaId).Yes("A1").Build()), assessment.Cycle!.Year, Now);
+            await session.Db.SaveChangesAsync();
+            scorecardId = assessment.Scorecard.Id;
+        }
+
+        await using var raw = Database.Open();
+        var insert = $"""
+            INSERT INTO "ScorecardItems" ("ScorecardId", "ItemId", "DimensionCode", "Status", "Points", "MaxPoints", "Explanation")
+            VALUES ({scorecardId}, 'X1', 'A', 'Scored', 1, 1, '没有年度')
+            """;
+        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => raw.Db.Database.ExecuteSqlRawAsync(insert));
+        Assert.AreEqual(1, await raw.Db.Set<ItemScoreRecord>().CountAsync(i => i.ScorecardId == scorecardId), "only the frozen item");
+    }
+
+    [TestMethod]
     public async Task Migrating_a_database_with_frozen_scorecards_gives_every_item_the_year_of_its_cycle()
     {
         // A database at the schema before ItemScoresCarryCycleYear, holding frozen scorecards of two years: made by

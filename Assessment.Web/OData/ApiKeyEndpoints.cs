@@ -27,7 +27,7 @@ internal static class ApiKeyEndpoints
     private static async Task<Ok<List<ApiKeyInfo>>> ListAsync(ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken) =>
         TypedResults.Ok(await keys.ListAsync(UserId(user), cancellationToken));
 
-    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
+    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateApiKey request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
@@ -38,7 +38,11 @@ internal static class ApiKeyEndpoints
                 title: "API 密钥名称无效。");
         }
 
-        var (key, secret) = await keys.CreateAsync(UserId(user), name, cancellationToken);
+        if (await keys.CreateAsync(UserId(user), name, cancellationToken) is not var (key, secret))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: ApiKeyService.LimitMessage);
+        }
+
         return TypedResults.Created($"/api/account/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
     }
 

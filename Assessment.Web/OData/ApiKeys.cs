@@ -16,9 +16,26 @@ public sealed class ApiKeyService(AssessmentDbContext db, TimeProvider clock)
     public static string Hash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>Creates a key for the user and returns it with its text, which is never stored or shown again.</summary>
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Active (unrevoked) keys a user may hold: enough for every workbook and report of an analyst, few enough that a
+    /// stolen session cannot mint keys without end. Two creations at the same instant can each pass the count.
+    /// </summary>
+    public const int MaxActiveKeys = 10;
+
+    /// <summary>The refusal when the user already holds <see cref="MaxActiveKeys"/> active keys.</summary>
+    public static readonly string LimitMessage = $"每个账号最多保留 {MaxActiveKeys} 个有效密钥：请先吊销不再使用的密钥。";
+
+    /// <summary>
+    /// Creates a key for the user and returns it with its text, which is never stored or shown again; null (nothing
+    /// created) when the user already holds <see cref="MaxActiveKeys"/> active keys.
+    /// </summary>
+    public async Task<(ApiKey Key, string Secret)?> CreateAsync(string userId, string name, CancellationToken cancellationToken)
     {
+        if (await db.ApiKeys.CountAsync(k => k.UserId == userId && k.RevokedAt == null, cancellationToken) >= MaxActiveKeys)
+        {
+            return null;
+        }
+
         var secret = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey
         {

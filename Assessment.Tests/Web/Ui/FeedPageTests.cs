@@ -76,6 +76,25 @@ public sealed partial class FeedPageTests
     }
 
     [TestMethod]
+    public async Task The_page_refuses_an_eleventh_active_key_and_says_what_to_do()
+    {
+        using var browser = host.Https();
+        await browser.SignInThroughPageAsync(ODataFeedData.Inspector, ODataFeedData.Password);
+        for (var i = 0; i < Assessment.Web.OData.ApiKeyService.MaxActiveKeys; i++)
+        {
+            using var created = await browser.PostFormAsync("/feed", [new("KeyName", $"月报 {i + 1}")], action: "/feed?handler=Create");
+            Assert.AreEqual(HttpStatusCode.OK, created.StatusCode, $"key {i + 1}");
+        }
+
+        using var refused = await browser.PostFormAsync("/feed", [new("KeyName", "第十一个")], action: "/feed?handler=Create");
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.Conflict, refused.StatusCode);
+        StringAssert.Contains(html, "每个账号最多保留 10 个有效密钥：请先吊销不再使用的密钥。");
+        Assert.IsFalse(NewKey().IsMatch(html), "no key's text on the page");
+        Assert.DoesNotContain("第十一个", await browser.GetPageAsync("/feed"), "nothing was created");
+    }
+
+    [TestMethod]
     public async Task A_key_needs_a_name_and_nothing_is_created_without_one()
     {
         using var browser = host.Https();

@@ -50,11 +50,18 @@ public sealed class IndexModel(ApiKeyService keys, FeedModel feed, IOptions<ODat
         }
         else
         {
-            var (key, secret) = await keys.CreateAsync(UserId(), name, cancellationToken);
-            NewKey = secret;
-            Message = text["已创建密钥“{0}”。请立即复制保存：离开此页面后将无法再次查看。", key.Name];
-            KeyName = null;
-            ModelState.Clear();
+            if (await keys.CreateAsync(UserId(), name, cancellationToken) is var (key, secret))
+            {
+                NewKey = secret;
+                Message = text["已创建密钥“{0}”。请立即复制保存：离开此页面后将无法再次查看。", key.Name];
+                KeyName = null;
+                ModelState.Clear();
+            }
+            else
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                ModelState.AddModelError(nameof(KeyName), text["每个账号最多保留 {0} 个有效密钥：请先吊销不再使用的密钥。", ApiKeyService.MaxActiveKeys]);
+            }
         }
 
         // No redirect after creating: the key's text exists only in this response.

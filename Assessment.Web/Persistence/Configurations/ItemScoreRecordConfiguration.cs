@@ -7,7 +7,9 @@ internal sealed class ItemScoreRecordConfiguration : IEntityTypeConfiguration<It
 {
     public void Configure(EntityTypeBuilder<ItemScoreRecord> builder)
     {
-        builder.ToTable("ScorecardItems");
+        // A row without its year would drop out of every year-filtered feed page: refused by the database too (raw
+        // SQL inserts, e.g. benchmarks, bypass the required property).
+        builder.ToTable("ScorecardItems", table => table.HasCheckConstraint("CK_ScorecardItems_CycleYear", "\"CycleYear\" > 0"));
         builder.Property(i => i.ItemId).HasMaxLength(Answer.ItemIdMaxLength);
         builder.Property(i => i.DimensionCode).HasMaxLength(DimensionScoreRecord.CodeMaxLength);
         builder.Property(i => i.Explanation).HasMaxLength(ItemScoreRecord.ExplanationMaxLength);

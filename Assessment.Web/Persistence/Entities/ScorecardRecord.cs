@@ -94,7 +94,7 @@ public sealed class ItemScoreRecord
     /// <c>ItemScores</c>): with the year on the row and the index on (year, id), a year's page comes out of the
     /// index in key order instead of joining and sorting every item of the year (docs/performance.md).
     /// </summary>
-    public int CycleYear { get; set; }
+    public required int CycleYear { get; set; }
 
     public required string ItemId { get; set; }
 

@@ -855,7 +855,10 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                     b.HasIndex("ScorecardId", "ItemId")
                         .IsUnique();
 
-                    b.ToTable("ScorecardItems", (string)null);
+                    b.ToTable("ScorecardItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ScorecardItems_CycleYear", "\"CycleYear\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Assessment.Web.Persistence.LedgerAspect", b =>

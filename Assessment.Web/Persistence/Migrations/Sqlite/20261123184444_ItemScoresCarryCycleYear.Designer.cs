@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assessment.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAssessmentDbContext))]
-    [Migration("20261123175614_ItemScoresCarryCycleYear")]
+    [Migration("20261123184444_ItemScoresCarryCycleYear")]
     partial class ItemScoresCarryCycleYear
     {
         /// <inheritdoc />
@@ -826,7 +826,10 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ScorecardId", "ItemId")
                         .IsUnique();
 
-                    b.ToTable("ScorecardItems", (string)null);
+                    b.ToTable("ScorecardItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ScorecardItems_CycleYear", "\"CycleYear\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Assessment.Web.Persistence.LedgerAspect", b =>

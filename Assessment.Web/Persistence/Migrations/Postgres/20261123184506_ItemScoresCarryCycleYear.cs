@@ -18,7 +18,7 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 defaultValue: 0);
 
             // Data step (added by hand to the generated migration): scorecards frozen before this migration get the
-            // year of their assessment's cycle, as Freeze now writes it.
+            // year of their assessment's cycle, as Freeze now writes it; the check constraint below then holds.
             migrationBuilder.Sql(
                 """
                 UPDATE "ScorecardItems" AS i SET "CycleYear" = c."Year"
@@ -32,6 +32,11 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 name: "IX_ScorecardItems_CycleYear_Id",
                 table: "ScorecardItems",
                 columns: new[] { "CycleYear", "Id" });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_ScorecardItems_CycleYear",
+                table: "ScorecardItems",
+                sql: "\"CycleYear\" > 0");
         }
 
         /// <inheritdoc />
@@ -39,6 +44,10 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropIndex(
                 name: "IX_ScorecardItems_CycleYear_Id",
+                table: "ScorecardItems");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_ScorecardItems_CycleYear",
                 table: "ScorecardItems");
 
             migrationBuilder.DropColumn(

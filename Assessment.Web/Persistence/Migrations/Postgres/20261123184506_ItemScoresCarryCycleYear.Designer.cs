@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Assessment.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAssessmentDbContext))]
-    [Migration("20261123175633_ItemScoresCarryCycleYear")]
+    [Migration("20261123184506_ItemScoresCarryCycleYear")]
     partial class ItemScoresCarryCycleYear
     {
         /// <inheritdoc />
@@ -858,7 +858,10 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                     b.HasIndex("ScorecardId", "ItemId")
                         .IsUnique();
 
-                    b.ToTable("ScorecardItems", (string)null);
+                    b.ToTable("ScorecardItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ScorecardItems_CycleYear", "\"CycleYear\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Assessment.Web.Persistence.LedgerAspect", b =>
