@@ -13,9 +13,8 @@ namespace Assessment.Web.OData;
 /// Writes a page of flat rows as an OData JSON resource set with minimal metadata — the payload
 /// <see cref="Microsoft.OData.ODataMessageWriter"/> writes for the same rows (context URL, count, values, next
 /// link), property for property — directly with <see cref="Utf8JsonWriter"/> and compiled property getters.
-/// The library's writer validates and boxes every value and costs about 20 µs of CPU per 17-property row,
-/// the largest share of a 1,000-row page (docs/performance.md); this one writes the same rows at a fraction
-/// of that. Pages with <c>$expand</c> and errors still go through the library (<see cref="FeedResponses"/>);
+/// The library's writer validates and boxes every value: writing the national extraction's 2,178,000 item scores
+/// directly took 38.7 → 24.0 s of server CPU, about 7 µs less per 17-property row (docs/performance.md). Pages with <c>$expand</c> and errors still go through the library (<see cref="FeedResponses"/>);
 /// <c>FeedJsonWriterTests</c> proves both writers give the same JSON for every set's row type.
 /// </summary>
 internal static class FeedJsonWriter
