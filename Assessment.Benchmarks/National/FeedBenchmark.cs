@@ -17,7 +17,8 @@ namespace Assessment.Benchmarks.National;
 /// </summary>
 internal static class FeedBenchmark
 {
-    public static async Task<int> RunAsync(string folder, int runs, string user, bool extract, TextWriter output)
+    /// <param name="postgres">A PostgreSQL connection string (a database migrated and seeded by <c>seed synthetic</c>), or null for the SQLite file in <paramref name="folder"/>.</param>
+    public static async Task<int> RunAsync(string folder, int runs, string user, bool extract, string? postgres, TextWriter output)
     {
         var root = Machine.RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
@@ -43,6 +44,12 @@ internal static class FeedBenchmark
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Database__DataFolder"] = Path.GetFullPath(folder);
         start.Environment["Demo__SeedOnFirstRun"] = "false";
+        if (postgres is not null)
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+            start.Environment["Database__ConnectionString"] = postgres;
+        }
+
         start.Environment["OData__RateLimitPermits"] = "1000000";
         start.Environment["Criteria__Folder"] = Path.Combine(root, "criteria");
         start.Environment["Logging__LogLevel__Default"] = "Warning";

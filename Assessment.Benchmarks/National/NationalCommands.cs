@@ -10,7 +10,7 @@ namespace Assessment.Benchmarks.National;
 internal static class NationalCommands
 {
     public const string Usage = """
-        national-feed    --db FOLDER [--runs N] [--user NAME] [--extract true|false]
+        national-feed    (--db FOLDER | --postgres CONNECTION-STRING) [--runs N] [--user NAME] [--extract true|false]
                          OData on the dataset: p50/p95 of analyst queries, rows/s of a full ItemScores extraction
                          (starts the built Assessment.Web on 127.0.0.1; password from ASSESSMENT_NEW_PASSWORD or the synthetic default)
         national-rescore --db FOLDER
@@ -27,12 +27,19 @@ internal static class NationalCommands
             options[args[i]] = args[i + 1];
         }
 
-        if (!options.TryGetValue("--db", out var folder) || !File.Exists(Path.Combine(folder, "assessment.db")))
+        var postgres = options.GetValueOrDefault("--postgres");
+        if (postgres is not null && args[0] == "national-feed")
+        {
+            // The server reads PostgreSQL; its data folder (evidence files) is a temporary one.
+            options.TryAdd("--db", Directory.CreateTempSubdirectory("national-feed-").FullName);
+        }
+        else if (!options.TryGetValue("--db", out var sqliteFolder) || !File.Exists(Path.Combine(sqliteFolder, "assessment.db")))
         {
             await output.WriteLineAsync("--db FOLDER must name a data folder holding assessment.db (made by `seed synthetic`)." + Environment.NewLine + Usage);
             return 2;
         }
 
+        var folder = options["--db"];
         await output.WriteLineAsync($"machine: {Environment.ProcessorCount} logical processors, load average {Machine.LoadAverage()}, {Environment.OSVersion}, .NET {Environment.Version}");
         return args[0] switch
         {
@@ -41,6 +48,7 @@ internal static class NationalCommands
                 int.Parse(options.GetValueOrDefault("--runs", "30"), System.Globalization.CultureInfo.InvariantCulture),
                 options.GetValueOrDefault("--user", "admin"),
                 !string.Equals(options.GetValueOrDefault("--extract", "true"), "false", StringComparison.OrdinalIgnoreCase),
+                postgres,
                 output),
             _ => await RescoreBenchmark.RunAsync(folder, output),
         };
