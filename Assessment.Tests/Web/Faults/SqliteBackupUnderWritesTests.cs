@@ -13,7 +13,8 @@ namespace Assessment.Tests.Web.Faults;
 /// An online backup of the embedded database (<c>db backup</c>, <see cref="DatabaseMaintenance.BackupSqliteAsync"/>)
 /// taken while inspectors keep saving answers is a consistent database: integrity_check passes, every save
 /// acknowledged before the backup started is in it, and each assessment in it is exactly the state after one of
-/// its acknowledged saves (no torn write).
+/// its acknowledged saves (no torn write). The database is padded to about 64 MB so the copy takes long enough for
+/// saves to be acknowledged while it runs: the test proves they were (the backup does not stop the writers).
 /// </summary>
 [TestClass]
 [TestCategory("Faults")]
@@ -29,6 +30,13 @@ public sealed class SqliteBackupUnderWritesTests
         var items = world.Criteria.Items.Where(i => i.Rule is DeductionRule).Select(i => i.Id).ToArray();
         var targets = new[] { world.InspectionA, world.InspectionB };
         var clients = new[] { await host.SignInAsync(world.Inspector), await host.SignInAsync(world.Inspector) };
+        await host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE "BackupTestPadding" ("Bytes" BLOB NOT NULL);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64)
+            INSERT INTO "BackupTestPadding" SELECT randomblob(1048576) FROM n;
+            """));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var acknowledged = new ConcurrentBag<TimeSpan>();
 
         // Per assessment: version → (item, note) of the save acknowledged with that version.
         var logs = targets.ToDictionary(id => id, _ => new ConcurrentDictionary<long, (string Item, string Note)>());
@@ -46,6 +54,7 @@ public sealed class SqliteBackupUnderWritesTests
                 Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode, await response.Content.ReadAsStringAsync());
                 version = response.ETag();
                 logs[id][version] = (item, note);
+                acknowledged.Add(clock.Elapsed);
             }
         })).ToArray();
 
@@ -59,15 +68,24 @@ public sealed class SqliteBackupUnderWritesTests
         var backup = Path.Combine(Path.GetTempPath(), $"assessment-backup-{Guid.NewGuid():N}.db");
         try
         {
+            TimeSpan started, finished;
             await using (var scope = host.Scope())
             {
-                await scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>().BackupSqliteAsync(backup);
+                // On a thread of its own, as `db backup` runs in a process of its own: SQLite's backup call blocks its
+                // thread for the whole copy, and on the server's thread pool it would hold back the writers' requests.
+                var maintenance = scope.ServiceProvider.GetRequiredService<DatabaseMaintenance>();
+                started = clock.Elapsed;
+                await Task.Factory.StartNew(() => maintenance.BackupSqliteAsync(backup), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                finished = clock.Elapsed;
             }
 
             await Task.Delay(300);
             await stop.CancelAsync();
             await Task.WhenAll(writers);
             Assert.IsTrue(before.Values.All(v => v > 1), "saves were acknowledged before the backup started");
+            var during = acknowledged.Count(t => t > started && t < finished);
+            Assert.IsGreaterThan(0, during,
+                $"saves were acknowledged while the backup ran ({(finished - started).TotalMilliseconds:0} ms): the writes overlapped the copy");
 
             await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = backup, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
             await connection.OpenAsync();
