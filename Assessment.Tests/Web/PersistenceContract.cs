@@ -356,7 +356,8 @@ public abstract class PersistenceContract
     public async Task Migrating_a_database_with_frozen_scorecards_gives_every_item_the_year_of_its_cycle()
     {
         // A database at the schema before ItemScoresCarryCycleYear, holding frozen scorecards of two years: made by
-        // migrating down from the current schema (Down drops the column, the rows stay), then migrated up again.
+        // migrating down from the current schema (Down drops the check constraint and the column, the rows stay), then
+        // migrated up again.
         var database = await CreateEmptyDatabaseAsync();
         await database.MigrateAsync();
         var years = new Dictionary<int, int>();

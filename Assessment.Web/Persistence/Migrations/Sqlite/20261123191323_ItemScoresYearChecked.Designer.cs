@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assessment.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAssessmentDbContext))]
-    [Migration("20261123184444_ItemScoresCarryCycleYear")]
-    partial class ItemScoresCarryCycleYear
+    [Migration("20261123191323_ItemScoresYearChecked")]
+    partial class ItemScoresYearChecked
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -18,7 +18,9 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 defaultValue: 0);
 
             // Data step (added by hand to the generated migration): scorecards frozen before this migration get the
-            // year of their assessment's cycle, as Freeze now writes it; the check constraint below then holds.
+            // year of their assessment's cycle, as Freeze now writes it. The check constraint that holds it is the next
+            // migration (ItemScoresYearChecked): on SQLite it rebuilds the table, which EF cannot run in the same
+            // transaction as these steps, so it is kept apart to leave no half-applied migration behind.
             migrationBuilder.Sql(
                 """
                 UPDATE "ScorecardItems" AS i SET "CycleYear" = c."Year"
@@ -32,11 +34,6 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
                 name: "IX_ScorecardItems_CycleYear_Id",
                 table: "ScorecardItems",
                 columns: new[] { "CycleYear", "Id" });
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_ScorecardItems_CycleYear",
-                table: "ScorecardItems",
-                sql: "\"CycleYear\" > 0");
         }
 
         /// <inheritdoc />
@@ -44,10 +41,6 @@ namespace Assessment.Web.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropIndex(
                 name: "IX_ScorecardItems_CycleYear_Id",
-                table: "ScorecardItems");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_ScorecardItems_CycleYear",
                 table: "ScorecardItems");
 
             migrationBuilder.DropColumn(

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Assessment.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAssessmentDbContext))]
-    [Migration("20261123184506_ItemScoresCarryCycleYear")]
-    partial class ItemScoresCarryCycleYear
+    [Migration("20261123191433_ItemScoresYearChecked")]
+    partial class ItemScoresYearChecked
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
