@@ -59,13 +59,13 @@ public sealed class PublicationModel(
     }
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken) =>
-        SubmitAsync(id, "发文设置已保存。", body => PublicationSettingsStore.SaveAsync(db, registry, id, body, Form.Version, cancellationToken), cancellationToken);
+        SubmitAsync(id, correction: false, "发文设置已保存。", body => PublicationSettingsStore.SaveAsync(db, registry, id, body, Form.Version, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken cancellationToken) =>
-        SubmitAsync(id, "更正已保存，原内容和更正理由已记入更正记录。", body => PublicationSettingsStore.CorrectAsync(
+        SubmitAsync(id, correction: true, "更正已保存，原内容和更正理由已记入更正记录。", body => PublicationSettingsStore.CorrectAsync(
             db, registry, actor, clock, id, body with { CorrectionReason = Form.CorrectionReason ?? "" }, Form.Version, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> SubmitAsync(int id, string done, Func<PublicationSettingsDto, Task> save, CancellationToken cancellationToken)
+    private async Task<IActionResult> SubmitAsync(int id, bool correction, string done, Func<PublicationSettingsDto, Task> save, CancellationToken cancellationToken)
     {
         await LoadCycleAsync(id, cancellationToken);
         var (body, parseErrors) = Form.ToDto();
@@ -78,7 +78,7 @@ public sealed class PublicationModel(
                     parseErrors.TryAdd(key, messages);
                 }
 
-                if (Published && string.IsNullOrWhiteSpace(Form.CorrectionReason))
+                if (correction && string.IsNullOrWhiteSpace(Form.CorrectionReason))
                 {
                     parseErrors.TryAdd("correctionReason", ["更正已发布的通报须填写更正理由。"]);
                 }
