@@ -163,6 +163,10 @@ public sealed class ApiAuthorizationMatrixTests
         // bureau's and that center's staff's (this cycle is not published: 409; center A's ledger reports at any time); the zip job the bureau's.
         new("GET", "/api/cycles/{id:int}/publication", $"/api/cycles/{w.CycleId}/publication", null, [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("PUT", "/api/cycles/{id:int}/publication", $"/api/cycles/{w.CycleId}/publication", new { number = 1 }, [PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        // Corrections of a published circular's settings: the bureau's alone (this cycle is open: the history is empty; a
+        // correction without If-Match is 428 before anything is read).
+        new("GET", "/api/cycles/{id:int}/publication/corrections", $"/api/cycles/{w.CycleId}/publication/corrections", null, [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
+        new("POST", "/api/cycles/{id:int}/publication/corrections", $"/api/cycles/{w.CycleId}/publication/corrections", new { number = 1, correctionReason = "更正" }, [PreconditionRequired, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("GET", "/api/cycles/{id:int}/reports/circular", $"/api/cycles/{w.CycleId}/reports/circular", null, [Conflict, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Unauthorized]),
         new("GET", "/api/cycles/{id:int}/reports/feedback/{centerId:int}", $"/api/cycles/{w.CycleId}/reports/feedback/{w.CenterA}", null, [Conflict, Forbidden, Forbidden, Conflict, Forbidden, Forbidden, Unauthorized]),
         new("GET", "/api/cycles/{id:int}/reports/rectification/{centerId:int}", $"/api/cycles/{w.CycleId}/reports/rectification/{w.CenterA}", null, [Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Unauthorized]),

@@ -107,10 +107,15 @@ public sealed class ReportsOnPostgresTests
         var version = read.ETag();
         var body = JsonNode.Parse((await read.ExpectAsync(HttpStatusCode.OK)).GetRawText())!.AsObject();
         body["problems"] = new JsonArray();
-        using (var saved = await bureau.SendAsync(Json(HttpMethod.Put, $"/api/cycles/{cycleId}/publication", body, ifMatch: version)))
+
+        // 2021 is published: its settings change only by a correction with a reason.
+        body["correctionReason"] = "存在问题改为按整改台账归纳。";
+        using (var saved = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/cycles/{cycleId}/publication/corrections", body, ifMatch: version)))
         {
-            await saved.ExpectAsync(HttpStatusCode.OK);
+            await saved.ExpectAsync(HttpStatusCode.Created);
         }
+
+        Assert.AreEqual(1, await Host.WithDbAsync(db => db.PublicationCorrections.CountAsync(c => c.CycleId == cycleId && c.Reason == "存在问题改为按整改台账归纳。")));
 
         using var circular = await bureau.GetAsync($"/api/cycles/{cycleId}/reports/circular");
         Assert.AreEqual(HttpStatusCode.OK, circular.StatusCode);

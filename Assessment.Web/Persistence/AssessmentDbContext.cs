@@ -38,6 +38,8 @@ public abstract class AssessmentDbContext(DbContextOptions options)
 
     public DbSet<PublicationSettings> PublicationSettings => Set<PublicationSettings>();
 
+    public DbSet<PublicationCorrection> PublicationCorrections => Set<PublicationCorrection>();
+
     public DbSet<RectificationLedger> RectificationLedgers => Set<RectificationLedger>();
 
     public DbSet<LedgerAspect> LedgerAspects => Set<LedgerAspect>();

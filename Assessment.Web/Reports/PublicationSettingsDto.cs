@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Assessment.Web.Persistence;
 
 namespace Assessment.Web.Reports;
@@ -60,6 +61,13 @@ public sealed record PublicationSettingsDto
     public int RectifyWithinDays { get; init; }
 
     public string? ReportTo { get; init; }
+
+    /// <summary>
+    /// Why a published circular's settings are corrected: required by <c>POST …/publication/corrections</c>, refused by
+    /// an ordinary save; never part of the settings themselves (not returned).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CorrectionReason { get; init; }
 
     public static PublicationSettingsDto From(PublicationSettings s, bool stored)
     {

@@ -25,6 +25,8 @@ public static class ReportsApi
         var cycle = app.MapGroup("/api/cycles/{id:int}").WithTags("通报与报告");
         cycle.MapGet("/publication", GetSettingsAsync).RequireAuthorization(Policies.BureauAdmin);
         cycle.MapPut("/publication", PutSettingsAsync).RequireAuthorization(Policies.BureauAdmin);
+        cycle.MapGet("/publication/corrections", GetCorrectionsAsync).RequireAuthorization(Policies.BureauAdmin);
+        cycle.MapPost("/publication/corrections", PostCorrectionAsync).RequireAuthorization(Policies.BureauAdmin);
         cycle.MapGet("/reports/circular", CircularAsync).RequireAuthorization(Policies.BureauAdmin);
         cycle.MapGet("/reports/feedback/{centerId:int}", FeedbackAsync).RequireAuthorization(ReportPolicies.CenterDocuments);
         cycle.MapGet("/reports/rectification/{centerId:int}", RectificationAsync).RequireAuthorization(ReportPolicies.CenterDocuments);
@@ -35,6 +37,10 @@ public static class ReportsApi
         jobs.MapGet("/{jobId:guid}/file", GetJobFile).RequireAuthorization(Policies.BureauAdmin);
         return app;
     }
+
+    /// <summary>A correction of a published circular's settings: the values it replaced and those it stored, why, who and when.</summary>
+    public sealed record CorrectionView(
+        int Id, DateTimeOffset CorrectedAt, string CorrectedBy, string Reason, long Version, PublicationSettingsDto Previous, PublicationSettingsDto Corrected);
 
     public sealed record JobView(Guid Id, int CycleId, ReportJobStatus Status, int Done, int Total, string? Error, string? FileUrl);
 
@@ -54,6 +60,25 @@ public static class ReportsApi
         var settings = await PublicationSettingsStore.SaveAsync(db, registry, id, body, version, cancellationToken);
         response.SetETag(settings.Version);
         return TypedResults.Ok(PublicationSettingsDto.From(settings, true));
+    }
+
+    /// <summary>The corrections of a published cycle's settings, oldest first (empty before any).</summary>
+    internal static async Task<Ok<CorrectionView[]>> GetCorrectionsAsync(int id, AssessmentDbContext db, CancellationToken cancellationToken)
+    {
+        await CycleAsync(db, id, cancellationToken);
+        var corrections = await db.PublicationCorrections.AsNoTracking().Where(c => c.CycleId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(corrections.Select(View).ToArray());
+    }
+
+    /// <summary>Corrects a published cycle's settings (the body: the settings with <c>correctionReason</c>; If-Match: their version).</summary>
+    internal static async Task<Created<CorrectionView>> PostCorrectionAsync(
+        int id, PublicationSettingsDto body, HttpRequest request, HttpResponse response, AssessmentDbContext db, CriteriaRegistry registry,
+        ICurrentActor actor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var version = request.RequiredVersion();
+        var correction = await PublicationSettingsStore.CorrectAsync(db, registry, actor, clock, id, body, version, cancellationToken);
+        response.SetETag(correction.Version);
+        return TypedResults.Created($"/api/cycles/{id}/publication/corrections", View(correction));
     }
 
     internal static async Task<FileContentHttpResult> CircularAsync(int id, ReportModels models, CancellationToken cancellationToken)
@@ -100,6 +125,9 @@ public static class ReportsApi
 
         return TypedResults.File(job.Zip, "application/zip", job.FileName);
     }
+
+    private static CorrectionView View(PublicationCorrection c) =>
+        new(c.Id, c.CorrectedAt, c.CorrectedByName, c.Reason, c.Version, PublicationSettingsStore.ValuesOf(c.Previous), PublicationSettingsStore.ValuesOf(c.Corrected));
 
     private static JobView View(FeedbackZipJob job) =>
         new(job.Id, job.CycleId, job.Status, job.Done, job.Total, job.Error, job.Status == ReportJobStatus.Completed ? $"/api/report-jobs/{job.Id}/file" : null);

@@ -15,10 +15,13 @@ namespace Assessment.Web.Pages.Bureau.Cycles;
 /// <summary>
 /// A cycle's publication settings (发文设置): issuer, number, addressees, imprint, dates and the bureau's paragraphs.
 /// Saved whole or not at all through the same validation and store as <c>PUT /api/cycles/{id}/publication</c>; the
-/// version shown travels with the form (a change made meanwhile is refused, never overwritten).
+/// version shown travels with the form (a change made meanwhile is refused, never overwritten). Once the cycle is
+/// published the settings are shown read-only and change only by a correction with a reason (更正, the same store as
+/// <c>POST /api/cycles/{id}/publication/corrections</c>), listed below them with the values each one replaced.
 /// </summary>
 [Authorize(Policy = Policies.BureauAdmin)]
-public sealed class PublicationModel(AssessmentDbContext db, CriteriaRegistry registry, BureauQueries queries) : PageModel
+public sealed class PublicationModel(
+    AssessmentDbContext db, CriteriaRegistry registry, BureauQueries queries, ICurrentActor actor, TimeProvider clock) : PageModel
 {
     /// <summary>Blank rows offered for adding paragraphs and problem groups.</summary>
     public const int SpareRows = 2;
@@ -26,6 +29,12 @@ public sealed class PublicationModel(AssessmentDbContext db, CriteriaRegistry re
     public AssessmentCycle Cycle { get; private set; } = null!;
 
     public bool Stored { get; private set; }
+
+    /// <summary>The cycle is published: the settings are locked, a correction is the only change.</summary>
+    public bool Published => Cycle.Status == CycleStatus.Published;
+
+    /// <summary>The corrections made after publication, oldest first.</summary>
+    public IReadOnlyList<PublicationCorrection> Corrections { get; private set; } = [];
 
     public IReadOnlyList<string> DimensionNames { get; private set; } = [];
 
@@ -49,7 +58,14 @@ public sealed class PublicationModel(AssessmentDbContext db, CriteriaRegistry re
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken) =>
+        SubmitAsync(id, correction: false, "发文设置已保存。", body => PublicationSettingsStore.SaveAsync(db, registry, id, body, Form.Version, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken cancellationToken) =>
+        SubmitAsync(id, correction: true, "更正已保存，原内容和更正理由已记入更正记录。", body => PublicationSettingsStore.CorrectAsync(
+            db, registry, actor, clock, id, body with { CorrectionReason = Form.CorrectionReason ?? "" }, Form.Version, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> SubmitAsync(int id, bool correction, string done, Func<PublicationSettingsDto, Task> save, CancellationToken cancellationToken)
     {
         await LoadCycleAsync(id, cancellationToken);
         var (body, parseErrors) = Form.ToDto();
@@ -62,17 +78,22 @@ public sealed class PublicationModel(AssessmentDbContext db, CriteriaRegistry re
                     parseErrors.TryAdd(key, messages);
                 }
 
+                if (correction && string.IsNullOrWhiteSpace(Form.CorrectionReason))
+                {
+                    parseErrors.TryAdd("correctionReason", ["更正已发布的通报须填写更正理由。"]);
+                }
+
                 throw WorkflowException.Invalid("发文设置有误，未保存。", parseErrors);
             }
 
-            await PublicationSettingsStore.SaveAsync(db, registry, id, body, Form.Version, cancellationToken);
-            Flash = "发文设置已保存。";
+            await save(body);
+            Flash = done;
             return Redirect($"/bureau/cycles/{id}/publication");
         }
-        catch (WorkflowException refusal) when (refusal.Status is StatusCodes.Status400BadRequest or StatusCodes.Status412PreconditionFailed)
+        catch (WorkflowException refusal) when (refusal.Status is StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed)
         {
             Refusal = refusal.Message;
-            Errors = refusal.Errors;
+            Errors = refusal.Errors.Where(e => e.Key != "cycle").ToDictionary();
             Stored = Form.Version > 0;
             Response.StatusCode = refusal.Status;
             return Page();
@@ -102,6 +123,7 @@ public sealed class PublicationModel(AssessmentDbContext db, CriteriaRegistry re
     {
         Cycle = await queries.CycleAsync(id, cancellationToken);
         DimensionNames = registry.Find(Cycle.CriteriaVersionId)?.Dimensions.Select(d => d.Name).ToArray() ?? [];
+        Corrections = await db.PublicationCorrections.AsNoTracking().Where(c => c.CycleId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
     }
 }
 
@@ -109,6 +131,9 @@ public sealed class PublicationModel(AssessmentDbContext db, CriteriaRegistry re
 public sealed class PublicationForm
 {
     public long Version { get; set; }
+
+    /// <summary>更正理由: posted by the correction form of a published cycle only.</summary>
+    public string? CorrectionReason { get; set; }
 
     public string? IssuerName { get; set; }
 

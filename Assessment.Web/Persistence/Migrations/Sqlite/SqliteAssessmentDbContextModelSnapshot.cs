@@ -854,6 +854,50 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
                     b.ToTable("LedgerAspects", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Web.Persistence.PublicationCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Corrected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedByName")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Previous")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.ToTable("PublicationCorrections", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Web.Persistence.PublicationSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1635,6 +1679,17 @@ namespace Assessment.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("LedgerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Assessment.Web.Persistence.PublicationCorrection", b =>
+                {
+                    b.HasOne("Assessment.Web.Persistence.AssessmentCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
                 });
 
             modelBuilder.Entity("Assessment.Web.Persistence.PublicationSettings", b =>
