@@ -116,7 +116,7 @@ public sealed class DashboardModel(BureauQueries queries, CyclePublisher publish
             var created = await assessments.CreateAsync(id, new NewAssessment(centerId, ScheduleKind, InspectorIds), cancellationToken);
             var center = (await queries.SchedulingAsync(id, cancellationToken)).Centers.FirstOrDefault(c => c.CenterId == centerId)?.Name;
             Flash = $"已安排{center}的{StatusNames.Of(created.Kind)}" + (created.Inspectors.Count > 0 ? $"，考核组：{string.Join("、", created.Inspectors.Select(i => i.DisplayName))}。" : "。");
-            return Redirect($"/bureau/cycles/{id}#schedule");
+            return Redirect($"/bureau/cycles/{id}");
         }
         catch (WorkflowException refusal) when (refusal.Status is StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict)
         {
