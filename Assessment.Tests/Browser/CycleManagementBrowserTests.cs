@@ -42,7 +42,7 @@ public sealed class CycleManagementBrowserTests : BrowserTest
 
         phone.Find("#confirm-transition").Click();
         phone.Find("form[data-form='transition'] button[type=submit]").Click();
-        phone.WaitFor("form[data-form='schedule']");
+        phone.WaitFor("form[data-form='transition'][action*='handler=Review']"); // the open cycle's page offers 开始审核
         Assert.AreEqual(CycleStatus.Open, await App.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycle.Id).Select(c => c.Status).SingleAsync()));
         phone.Run("document.getElementById('schedule').scrollIntoView();");
         phone.Screenshot("schedule");
@@ -55,7 +55,7 @@ public sealed class CycleManagementBrowserTests : BrowserTest
         desk.Run("const s = document.getElementById('schedule-center'); s.selectedIndex = 1;");
         desk.Find("#inspector-inspector\\.wang").Click();
         desk.Find("form[data-form='schedule'] button[type=submit]").Click();
-        desk.WaitFor("p.notice.good[role=status]");
+        desk.WaitUntil("document.querySelector('p.notice.good[role=status]')?.textContent.includes('已安排') === true");
         Assert.AreEqual(1, await App.WithDbAsync(db => db.Assessments.CountAsync(a => a.CycleId == cycle.Id && a.Kind == AssessmentKind.Inspection)));
         desk.Screenshot("scheduled");
         desk.AssertNoJavaScriptErrors();
