@@ -109,6 +109,11 @@ public sealed class ApiAuthorizationMatrixTests
         new("*", "account/denied", "/account/denied", null, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("*", "culture", "/culture", null, [Found, Found, Found, Found, Found, Found, Found]),
 
+        // Pages: the bureau's cycle management. 新建考核周期 is the bureau's alone. The dashboard's handlers 开启填报, 开始审核
+        // and 安排考核 (?handler=Open|Review|Schedule) are on bureau/cycles/{id:int} (its row is below) under the same page
+        // policy; CyclePagesTests posts each of them as the refused roles.
+        new("*", "bureau/cycles/new", "/bureau/cycles/new", null, [Ok, Found, Found, Found, Found, Found, Found]),
+
         // Pages: the feed's help page and the user's API keys (any signed-in user: the keys are their own).
         new("*", "feed", "/feed", null, [Ok, Ok, Ok, Ok, Ok, Ok, Found]),
 

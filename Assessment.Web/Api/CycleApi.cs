@@ -75,10 +75,10 @@ public static class CycleApi
     }
 
     internal static async Task<Ok<CycleView>> OpenAsync(int id, CycleService cycles, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CycleView.Of(await cycles.OpenAsync(id, cancellationToken)));
+        TypedResults.Ok(CycleView.Of(await cycles.OpenAsync(id, cancellationToken: cancellationToken)));
 
     internal static async Task<Ok<CycleView>> StartReviewAsync(int id, CycleService cycles, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CycleView.Of(await cycles.StartReviewAsync(id, cancellationToken)));
+        TypedResults.Ok(CycleView.Of(await cycles.StartReviewAsync(id, cancellationToken: cancellationToken)));
 
     internal static async Task<Created<AssessmentState>> CreateAssessmentAsync(int id, NewAssessment body, AssessmentService assessments, HttpResponse response, CancellationToken cancellationToken)
     {

@@ -159,6 +159,29 @@ public sealed class BureauQueries(AssessmentDbContext db, CriteriaRegistry regis
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// What 安排考核 offers: every center with the kinds it has no assessment of yet in the cycle (any revision), and the
+    /// users with the inspector role. The workflow (<see cref="AssessmentService.CreateAsync"/>) still decides.
+    /// </summary>
+    public async Task<Scheduling> SchedulingAsync(int cycleId, CancellationToken cancellationToken = default)
+    {
+        var centers = await db.Centers.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var existing = await db.Assessments.AsNoTracking().Where(a => a.CycleId == cycleId)
+            .Select(a => new { a.CenterId, a.Kind }).Distinct().ToListAsync(cancellationToken);
+        var inspectorRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.Inspector).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var inspectors = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == inspectorRole))
+            .OrderBy(u => u.UserName)
+            .Select(u => new InspectorOption(u.Id, u.UserName ?? "", u.DisplayName))
+            .ToListAsync(cancellationToken);
+        return new Scheduling(
+            centers.Select(c => new SchedulableCenter(
+                c.Id,
+                c.Name,
+                [.. new[] { AssessmentKind.Inspection, AssessmentKind.SelfAssessment }.Where(k => !existing.Any(e => e.CenterId == c.Id && e.Kind == k))])).ToList(),
+            inspectors);
+    }
+
     private IQueryable<AssessmentRecord> CurrentAssessments() =>
         db.Assessments.AsNoTracking()
             .Where(a => !db.Assessments.Any(b => b.CycleId == a.CycleId && b.CenterId == a.CenterId && b.Kind == a.Kind && b.Revision > a.Revision));
@@ -189,3 +212,12 @@ public sealed record CenterStatus(int CenterId, string Code, string Name, Assess
 /// <summary>The current revision of a self-assessment or inspection.</summary>
 /// <param name="FrozenTotal">The frozen total once finalized.</param>
 public sealed record AssessmentSlot(int Id, AssessmentStatus Status, int Revision, decimal? FrozenTotal, IReadOnlyList<string> Inspectors);
+
+/// <summary>The choices of the 安排考核 form.</summary>
+public sealed record Scheduling(IReadOnlyList<SchedulableCenter> Centers, IReadOnlyList<InspectorOption> Inspectors);
+
+/// <summary>A center and the kinds of assessment it has none of yet in the cycle.</summary>
+public sealed record SchedulableCenter(int CenterId, string Name, IReadOnlyList<AssessmentKind> Missing);
+
+/// <summary>A user with the inspector role.</summary>
+public sealed record InspectorOption(string Id, string UserName, string DisplayName);

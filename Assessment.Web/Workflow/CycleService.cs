@@ -58,23 +58,30 @@ public sealed class CycleService(AssessmentDbContext db, CriteriaImporter import
     }
 
     /// <summary>Draft → open: centers and inspectors may answer.</summary>
-    public Task<AssessmentCycle> OpenAsync(int cycleId, CancellationToken cancellationToken = default) =>
-        MoveAsync(cycleId, CycleStatus.Draft, CycleStatus.Open, cancellationToken);
+    /// <param name="expectedVersion">The version the caller saw (a page's form); a stale one is refused with 412. Null skips the check.</param>
+    public Task<AssessmentCycle> OpenAsync(int cycleId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        MoveAsync(cycleId, CycleStatus.Draft, CycleStatus.Open, expectedVersion, cancellationToken);
 
     /// <summary>Open → under review: the bureau reviews and finalizes.</summary>
-    public Task<AssessmentCycle> StartReviewAsync(int cycleId, CancellationToken cancellationToken = default) =>
-        MoveAsync(cycleId, CycleStatus.Open, CycleStatus.UnderReview, cancellationToken);
+    /// <param name="expectedVersion">The version the caller saw (a page's form); a stale one is refused with 412. Null skips the check.</param>
+    public Task<AssessmentCycle> StartReviewAsync(int cycleId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        MoveAsync(cycleId, CycleStatus.Open, CycleStatus.UnderReview, expectedVersion, cancellationToken);
 
     public async Task<AssessmentCycle> FindAsync(int cycleId, CancellationToken cancellationToken = default) =>
         await db.Cycles.FirstOrDefaultAsync(c => c.Id == cycleId, cancellationToken)
         ?? throw WorkflowException.NotFound($"考核周期 {cycleId} 不存在。");
 
-    private async Task<AssessmentCycle> MoveAsync(int cycleId, CycleStatus from, CycleStatus to, CancellationToken cancellationToken)
+    private async Task<AssessmentCycle> MoveAsync(int cycleId, CycleStatus from, CycleStatus to, long? expectedVersion, CancellationToken cancellationToken)
     {
         var cycle = await FindAsync(cycleId, cancellationToken);
         if (cycle.Status != from)
         {
             throw WorkflowException.Conflict($"考核周期 {cycleId} 当前状态为“{StatusNames.Of(cycle.Status)}”，不能改为“{StatusNames.Of(to)}”。");
+        }
+
+        if (expectedVersion is { } expected && expected != cycle.Version)
+        {
+            throw WorkflowException.PreconditionFailed($"考核周期 {cycleId} 已被他人修改（当前版本 {cycle.Version}，您的版本 {expected}），请刷新后重试。");
         }
 
         cycle.Status = to;
