@@ -502,8 +502,15 @@ public abstract class ApiWorkflowContract
         {
             year = 2042, title = "2042年度考核", criteriaVersionId = "qh-demo-2022", scheduleStart = "2042-10-01", scheduleEnd = "2042-12-31",
         }));
-        var cycleId = (await created.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
-        using var opened = await bureau.PostAsync($"/api/cycles/{cycleId}/open", null);
+        var createdCycle = await created.ExpectAsync(HttpStatusCode.Created);
+        var cycleId = createdCycle.GetProperty("id").GetInt32();
+        var cycleVersion = createdCycle.GetProperty("version").GetInt64();
+
+        // If-Match is optional on open and review; a stale one is refused and changes nothing.
+        using var stale = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/cycles/{cycleId}/open", null, cycleVersion + 1));
+        await stale.ExpectAsync(HttpStatusCode.PreconditionFailed);
+        Assert.AreEqual(CycleStatus.Draft, await Host.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Status).SingleAsync()));
+        using var opened = await bureau.SendAsync(Json(HttpMethod.Post, $"/api/cycles/{cycleId}/open", null, cycleVersion));
         await opened.ExpectAsync(HttpStatusCode.OK);
         var inspections = new Dictionary<int, int>();
         foreach (var center in new[] { world.CenterA, world.CenterB })

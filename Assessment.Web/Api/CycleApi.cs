@@ -74,11 +74,13 @@ public static class CycleApi
         return TypedResults.Created($"/api/cycles/{cycle.Id}/results", CycleView.Of(cycle));
     }
 
-    internal static async Task<Ok<CycleView>> OpenAsync(int id, CycleService cycles, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CycleView.Of(await cycles.OpenAsync(id, cancellationToken: cancellationToken)));
+    /// <summary>Draft → Open; with <c>If-Match</c> (the cycle's version) a stale request is refused with 412.</summary>
+    internal static async Task<Ok<CycleView>> OpenAsync(int id, HttpRequest request, CycleService cycles, CancellationToken cancellationToken) =>
+        TypedResults.Ok(CycleView.Of(await cycles.OpenAsync(id, request.OptionalVersion(), cancellationToken)));
 
-    internal static async Task<Ok<CycleView>> StartReviewAsync(int id, CycleService cycles, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CycleView.Of(await cycles.StartReviewAsync(id, cancellationToken: cancellationToken)));
+    /// <summary>Open → UnderReview; with <c>If-Match</c> (the cycle's version) a stale request is refused with 412.</summary>
+    internal static async Task<Ok<CycleView>> StartReviewAsync(int id, HttpRequest request, CycleService cycles, CancellationToken cancellationToken) =>
+        TypedResults.Ok(CycleView.Of(await cycles.StartReviewAsync(id, request.OptionalVersion(), cancellationToken)));
 
     internal static async Task<Created<AssessmentState>> CreateAssessmentAsync(int id, NewAssessment body, AssessmentService assessments, HttpResponse response, CancellationToken cancellationToken)
     {

@@ -14,6 +14,16 @@ public static class Preconditions
         response.Headers.ETag = ETagOf(version);
     }
 
+    /// <summary>
+    /// The version the client's <c>If-Match</c> names, or null without the header: for writes where the check is the
+    /// client's choice (a cycle's open and review). A header that is not a version is refused as by <see cref="RequiredVersion"/>.
+    /// </summary>
+    public static long? OptionalVersion(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.IfMatch.Count == 0 ? null : request.RequiredVersion();
+    }
+
     /// <summary>The version the client's <c>If-Match</c> names; 428 when missing or not a version.</summary>
     public static long RequiredVersion(this HttpRequest request)
     {
