@@ -30,7 +30,7 @@ public sealed class BureauDashboardBrowserTests : BrowserTest
         var cycleId = await FinalizeAll2022InspectionsAsync();
 
         var desk = OpenBrowser(BrowserProfile.Desk);
-        desk.SignIn("admin", "Qinghai-Admin-2021");
+        desk.SignIn("admin", DemoAccounts.AdminPassword);
         desk.Goto($"/bureau/cycles/{cycleId}");
         desk.WaitFor("table.ranking tbody tr");
         desk.WaitUntil("document.querySelectorAll('[data-chart] svg').length === 3");
@@ -70,7 +70,7 @@ public sealed class BureauDashboardBrowserTests : BrowserTest
         desk.AssertNoJavaScriptErrors();
 
         var phone = OpenBrowser(BrowserProfile.Phone);
-        phone.SignIn("admin", "Qinghai-Admin-2021");
+        phone.SignIn("admin", DemoAccounts.AdminPassword);
         phone.Goto($"/bureau/cycles/{cycleId}");
         phone.WaitUntil("document.querySelectorAll('[data-chart] svg').length === 3");
         var overflow = phone.Run<bool>("return document.documentElement.scrollWidth > window.innerWidth + 1;");
@@ -85,7 +85,7 @@ public sealed class BureauDashboardBrowserTests : BrowserTest
     public void The_results_page_draws_the_published_ranking_for_an_analyst()
     {
         var desk = OpenBrowser(BrowserProfile.Desk);
-        desk.SignIn("analyst", "Qinghai-Analyst-2021");
+        desk.SignIn("analyst", DemoAccounts.AnalystPassword);
         desk.Goto("/results");
         desk.WaitFor("a[href^='/results/']").Click();
         desk.WaitUntil("document.querySelectorAll('[data-chart] svg').length === 2");
@@ -96,7 +96,7 @@ public sealed class BureauDashboardBrowserTests : BrowserTest
         desk.Screenshot("results-2021-exports");
 
         var phone = OpenBrowser(BrowserProfile.Phone);
-        phone.SignIn("analyst", "Qinghai-Analyst-2021");
+        phone.SignIn("analyst", DemoAccounts.AnalystPassword);
         phone.Goto(desk.Url.PathAndQuery);
         phone.WaitUntil("document.querySelectorAll('[data-chart] svg').length === 2");
         phone.Screenshot("results-2021");

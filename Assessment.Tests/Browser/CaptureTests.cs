@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Assessment.Scoring.Criteria;
+using Assessment.Tests.Web;
 using Assessment.Web.Criteria;
 using Assessment.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Assessment.Tests.Browser;
 public sealed class CaptureTests : BrowserTest
 {
     private const string Inspector = "inspector.wang";
-    private const string InspectorPassword = "Qinghai-Inspector-1";
+    private static readonly string InspectorPassword = DemoAccounts.InspectorWangPassword;
 
     [TestMethod]
     public void An_inspector_answers_with_photos_offline_and_the_server_gets_every_change_exactly_once()
@@ -150,7 +151,7 @@ public sealed class CaptureTests : BrowserTest
         phone.WaitUntil("document.getElementById('cl').dataset.queued === '3'");
 
         // Meanwhile the bureau changes two of those items on the server.
-        using (var bureau = SignedInClient("admin", "Qinghai-Admin-2021"))
+        using (var bureau = SignedInClient("admin", DemoAccounts.AdminPassword))
         {
             using var response = bureau.Send(Json(HttpMethod.Patch, $"/api/assessments/{id}/answers", new
             {

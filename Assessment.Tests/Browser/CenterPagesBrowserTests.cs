@@ -1,3 +1,4 @@
+using Assessment.Tests.Web;
 using Assessment.Web.Persistence;
 using Assessment.Web.Rectification;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class CenterPagesBrowserTests : BrowserTest
     {
         var (haidong, cycle) = Ids("QH-HD");
         var phone = OpenBrowser(BrowserProfile.Phone);
-        phone.SignIn("haibei", "Haibei-Center-2021");
+        phone.SignIn("haibei", DemoAccounts.HaibeiPassword);
         phone.Goto("/center");
         phone.WaitFor("[data-radar] svg");
         Assert.AreEqual("95.50", phone.Find("[data-total]").Text);
@@ -35,7 +36,7 @@ public sealed class CenterPagesBrowserTests : BrowserTest
         Assert.DoesNotContain("海东市", phone.Find("main").Text);
 
         var desk = OpenBrowser(BrowserProfile.Desk);
-        desk.SignIn("haibei", "Haibei-Center-2021");
+        desk.SignIn("haibei", DemoAccounts.HaibeiPassword);
         desk.Goto("/center");
         desk.WaitFor("[data-radar] svg");
         desk.Run("document.querySelector('.with-chart').scrollIntoView({block: 'start'});");
@@ -59,7 +60,7 @@ public sealed class CenterPagesBrowserTests : BrowserTest
         }).Result;
 
         var phone = OpenBrowser(BrowserProfile.Phone);
-        phone.SignIn("admin", "Qinghai-Admin-2021");
+        phone.SignIn("admin", DemoAccounts.AdminPassword);
         phone.Goto("/ledger");
         var overview = phone.WaitFor("[data-reminders]").Text;
         StringAssert.Contains(overview, "项已逾期");
@@ -84,7 +85,7 @@ public sealed class CenterPagesBrowserTests : BrowserTest
     public void The_criteria_diff_at_a_desk_lists_the_changes_between_the_shipped_versions()
     {
         var desk = OpenBrowser(BrowserProfile.Desk);
-        desk.SignIn("analyst", "Qinghai-Analyst-2021");
+        desk.SignIn("analyst", DemoAccounts.AnalystPassword);
         desk.Goto("/criteria/diff?from=qh-demo-2021&to=qh-demo-2022");
         var summary = desk.WaitFor("[data-diff-summary]").Text;
         StringAssert.Contains(summary, "处变化");

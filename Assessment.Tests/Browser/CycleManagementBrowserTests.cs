@@ -1,3 +1,4 @@
+using Assessment.Tests.Web;
 using Assessment.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class CycleManagementBrowserTests : BrowserTest
     public async Task The_bureau_creates_opens_and_schedules_a_cycle_on_a_phone_and_at_a_desk()
     {
         var phone = OpenBrowser(BrowserProfile.Phone);
-        phone.SignIn("admin", "Qinghai-Admin-2021");
+        phone.SignIn("admin", DemoAccounts.AdminPassword);
         phone.Goto("/bureau/cycles");
         phone.WaitFor("a[href='/bureau/cycles/new']").Click();
         phone.WaitFor("form[data-form='new-cycle']");
@@ -49,7 +50,7 @@ public sealed class CycleManagementBrowserTests : BrowserTest
         phone.AssertNoJavaScriptErrors();
 
         var desk = OpenBrowser(BrowserProfile.Desk);
-        desk.SignIn("admin", "Qinghai-Admin-2021");
+        desk.SignIn("admin", DemoAccounts.AdminPassword);
         desk.Goto($"/bureau/cycles/{cycle.Id}");
         desk.WaitFor("form[data-form='schedule']");
         desk.Run("const s = document.getElementById('schedule-center'); s.selectedIndex = 1;");

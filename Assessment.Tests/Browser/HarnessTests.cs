@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Assessment.Tests.Web;
 
 namespace Assessment.Tests.Browser;
 
@@ -191,7 +192,7 @@ public sealed class HarnessTests : BrowserTest
             """);
         App.ServePage("/_harness/welcome.html", "<!doctype html><html><meta charset=\"utf-8\"><body><p id=\"who\"></p><script>document.getElementById('who').textContent = new URLSearchParams(location.search).get('UserName');</script></body></html>");
 
-        browser.SignIn("inspector.wang", "Qinghai-Inspector-1", loginPath: "/_harness/login.html");
+        browser.SignIn("inspector.wang", DemoAccounts.InspectorWangPassword, loginPath: "/_harness/login.html");
 
         Assert.AreEqual("/_harness/welcome.html", browser.Url.AbsolutePath);
         Assert.AreEqual("inspector.wang", browser.WaitFor("#who").Text);

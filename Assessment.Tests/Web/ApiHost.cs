@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Assessment.Web.Demo;
 using Assessment.Web.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessment.Tests.Web;
@@ -141,6 +143,18 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     public AsyncServiceScope Scope() => factory.Services.CreateAsyncScope();
+
+    /// <summary>Writes the demo data with the application's own <c>seed demo</c> command; returns what it printed.</summary>
+    public async Task<string> SeedDemoAsync()
+    {
+        var output = new StringWriter();
+        Assert.AreEqual(0, await SeedCommands.RunAsync(["seed", "demo"], Services, output), output.ToString());
+        return output.ToString();
+    }
+
+    /// <summary>The id of the cycle of <paramref name="year"/>.</summary>
+    public Task<int> CycleIdAsync(int year) =>
+        WithDbAsync(db => db.Cycles.Where(c => c.Year == year).Select(c => c.Id).SingleAsync());
 
     /// <summary>Runs <paramref name="action"/> with a scoped <see cref="AssessmentDbContext"/>.</summary>
     public async Task<T> WithDbAsync<T>(Func<AssessmentDbContext, Task<T>> action)

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Assessment.Tests.Reports;
 using Assessment.Tests.Web.Ui;
@@ -9,6 +9,7 @@ using Assessment.Web.Persistence;
 using Assessment.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 using static Assessment.Tests.Web.ApiRequests;
+using static Assessment.Tests.Web.DemoAccounts;
 
 namespace Assessment.Tests.Web;
 
@@ -21,8 +22,6 @@ namespace Assessment.Tests.Web;
 [TestClass]
 public sealed class PublicationLockTests
 {
-    private const string Admin = "admin";
-    private const string AdminPassword = "Qinghai-Admin-2021";
 
     private static ApiHost? host;
     private static int cycle2021;
@@ -34,10 +33,9 @@ public sealed class PublicationLockTests
     public static async Task SeedAsync(TestContext context)
     {
         host = ApiHost.Sqlite();
-        var output = new StringWriter();
-        Assert.AreEqual(0, await SeedCommands.RunAsync(["seed", "demo"], Host.Services, output), output.ToString());
-        cycle2021 = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2021).Select(c => c.Id).SingleAsync());
-        cycle2022 = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2022).Select(c => c.Id).SingleAsync());
+        await Host.SeedDemoAsync();
+        cycle2021 = await Host.CycleIdAsync(2021);
+        cycle2022 = await Host.CycleIdAsync(2022);
         Assert.AreEqual(CycleStatus.Published, await Host.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycle2021).Select(c => c.Status).SingleAsync()));
     }
 

@@ -31,10 +31,7 @@ public sealed class ReportDownloadTests
     {
         host = ApiHost.Sqlite();
         outFolder = Directory.CreateTempSubdirectory("assessment-reports-out-").FullName;
-        var output = new StringWriter();
-        var exit = await SeedCommands.RunAsync(["seed", "demo"], Host.Services, output);
-        Assert.AreEqual(0, exit, output.ToString());
-        StringAssert.Contains(output.ToString(), "2021年度考核结果已发布");
+        StringAssert.Contains(await Host.SeedDemoAsync(), "2021年度考核结果已发布");
     }
 
     [ClassCleanup]
@@ -162,7 +159,7 @@ public sealed class ReportDownloadTests
         var haidong = await CenterIdAsync("QH-HD");
         var haibei = await CenterIdAsync("QH-HB");
         var cycleId = await CycleIdAsync(2021);
-        using var staff = await SignInAsync("haibei", "Haibei-Center-2021");
+        using var staff = await SignInAsync("haibei", DemoAccounts.HaibeiPassword);
         using var own = await staff.GetAsync($"/api/cycles/{cycleId}/reports/rectification/{haibei}");
         Assert.AreEqual(HttpStatusCode.OK, own.StatusCode, await own.Content.ReadAsStringAsync());
         using (var report = new Docx(await own.Content.ReadAsByteArrayAsync()))
@@ -180,7 +177,7 @@ public sealed class ReportDownloadTests
         var cycleId = await CycleIdAsync(2021);
         var haibei = await CenterIdAsync("QH-HB");
         var xining = await CenterIdAsync("QH-XN");
-        using var bureau = await SignInAsync("admin", "Qinghai-Admin-2021");
+        using var bureau = await SignInAsync("admin", DemoAccounts.AdminPassword);
         using var circular = await bureau.GetAsync($"/api/cycles/{cycleId}/reports/circular");
         Assert.AreEqual(HttpStatusCode.OK, circular.StatusCode, await circular.Content.ReadAsStringAsync());
         Assert.AreEqual(ReportsApi.DocxType, circular.Content.Headers.ContentType?.MediaType);
@@ -188,7 +185,7 @@ public sealed class ReportDownloadTests
         using var anyLetter = await bureau.GetAsync($"/api/cycles/{cycleId}/reports/feedback/{xining}");
         Assert.AreEqual(HttpStatusCode.OK, anyLetter.StatusCode);
 
-        using var staff = await SignInAsync("haibei", "Haibei-Center-2021");
+        using var staff = await SignInAsync("haibei", DemoAccounts.HaibeiPassword);
         using var own = await staff.GetAsync($"/api/cycles/{cycleId}/reports/feedback/{haibei}");
         Assert.AreEqual(HttpStatusCode.OK, own.StatusCode, await own.Content.ReadAsStringAsync());
         using (var letter = new Docx(await own.Content.ReadAsByteArrayAsync()))
@@ -211,7 +208,7 @@ public sealed class ReportDownloadTests
     public async Task The_zip_of_all_feedback_letters_reports_progress_and_holds_one_letter_per_center()
     {
         var cycleId = await CycleIdAsync(2021);
-        using var bureau = await SignInAsync("admin", "Qinghai-Admin-2021");
+        using var bureau = await SignInAsync("admin", DemoAccounts.AdminPassword);
         using var start = await bureau.PostAsync($"/api/cycles/{cycleId}/reports/feedback-zip", null);
         var job = await start.ExpectAsync(HttpStatusCode.Accepted);
         var jobUrl = $"/api/report-jobs/{job.GetProperty("id").GetGuid()}";
@@ -249,7 +246,7 @@ public sealed class ReportDownloadTests
             StringAssert.Contains(Docx.TextOf(letter.Body), name + "：");
         }
 
-        using var staff = await SignInAsync("haibei", "Haibei-Center-2021");
+        using var staff = await SignInAsync("haibei", DemoAccounts.HaibeiPassword);
         using var refused = await staff.GetAsync(jobUrl);
         Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode);
     }
@@ -258,7 +255,7 @@ public sealed class ReportDownloadTests
     public async Task Publication_settings_start_from_the_defaults_are_saved_whole_and_audited_and_bad_fields_are_named()
     {
         var cycleId = await CycleIdAsync(2022);
-        using var bureau = await SignInAsync("admin", "Qinghai-Admin-2021");
+        using var bureau = await SignInAsync("admin", DemoAccounts.AdminPassword);
         using var read = await bureau.GetAsync($"/api/cycles/{cycleId}/publication");
         var defaults = await read.ExpectAsync(HttpStatusCode.OK);
         Assert.IsFalse(defaults.GetProperty("stored").GetBoolean());
@@ -297,7 +294,7 @@ public sealed class ReportDownloadTests
         Assert.AreEqual(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.IsTrue(await Host.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityType == nameof(PublicationSettings))), "the change is audited");
 
-        using var staff = await SignInAsync("haibei", "Haibei-Center-2021");
+        using var staff = await SignInAsync("haibei", DemoAccounts.HaibeiPassword);
         using var refused = await staff.GetAsync($"/api/cycles/{cycleId}/publication");
         Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode);
     }

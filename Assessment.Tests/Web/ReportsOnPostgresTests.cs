@@ -24,8 +24,7 @@ public sealed class ReportsOnPostgresTests
         if (server.IsReachable)
         {
             host = await ApiHost.PostgresAsync(server);
-            var output = new StringWriter();
-            Assert.AreEqual(0, await SeedCommands.RunAsync(["seed", "demo"], host!.Services, output), output.ToString());
+            await host!.SeedDemoAsync();
         }
     }
 
@@ -72,9 +71,9 @@ public sealed class ReportsOnPostgresTests
     [TestMethod]
     public async Task Publication_settings_round_trip_on_PostgreSQL()
     {
-        var cycleId = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2022).Select(c => c.Id).SingleAsync());
+        var cycleId = await Host.CycleIdAsync(2022);
         using var bureau = Host.Anonymous();
-        using (var login = await bureau.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = "Qinghai-Admin-2021" }))
+        using (var login = await bureau.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = DemoAccounts.AdminPassword }))
         {
             Assert.AreEqual(HttpStatusCode.OK, login.StatusCode);
         }
@@ -96,9 +95,9 @@ public sealed class ReportsOnPostgresTests
     [TestMethod]
     public async Task Without_bureau_written_problems_the_circular_groups_the_ledger_findings_by_dimension()
     {
-        var cycleId = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2021).Select(c => c.Id).SingleAsync());
+        var cycleId = await Host.CycleIdAsync(2021);
         using var bureau = Host.Anonymous();
-        using (var login = await bureau.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = "Qinghai-Admin-2021" }))
+        using (var login = await bureau.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = DemoAccounts.AdminPassword }))
         {
             Assert.AreEqual(HttpStatusCode.OK, login.StatusCode);
         }

@@ -7,6 +7,7 @@ using Assessment.Web.Persistence;
 using Assessment.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Assessment.Tests.Web.DemoAccounts;
 
 namespace Assessment.Tests.Web.Ui;
 
@@ -18,8 +19,6 @@ namespace Assessment.Tests.Web.Ui;
 [TestClass]
 public sealed class BureauPagesTests
 {
-    private const string Admin = "admin";
-    private const string AdminPassword = "Qinghai-Admin-2021";
 
     private static ApiHost? host;
     private static int cycle2021;
@@ -31,10 +30,9 @@ public sealed class BureauPagesTests
     public static async Task SeedAsync(TestContext context)
     {
         host = ApiHost.Sqlite();
-        var output = new StringWriter();
-        Assert.AreEqual(0, await SeedCommands.RunAsync(["seed", "demo"], Host.Services, output), output.ToString());
-        cycle2021 = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2021).Select(c => c.Id).SingleAsync());
-        cycle2022 = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2022).Select(c => c.Id).SingleAsync());
+        await Host.SeedDemoAsync();
+        cycle2021 = await Host.CycleIdAsync(2021);
+        cycle2022 = await Host.CycleIdAsync(2022);
     }
 
     [ClassCleanup]
@@ -100,7 +98,7 @@ public sealed class BureauPagesTests
     [TestMethod]
     public async Task An_analyst_reads_the_published_results_with_feed_links_but_never_an_unpublished_cycle()
     {
-        using var analyst = await PageHtml.SignInAsync(Host, "analyst", "Qinghai-Analyst-2021");
+        using var analyst = await PageHtml.SignInAsync(Host, "analyst", DemoAccounts.AnalystPassword);
         var list = await analyst.GetPageAsync("/results");
         StringAssert.Contains(list, $"href=\"/results/{cycle2021}\"");
         Assert.DoesNotContain($"href=\"/results/{cycle2022}\"", list);
@@ -123,7 +121,7 @@ public sealed class BureauPagesTests
     [TestMethod]
     public async Task The_feed_link_of_the_ranking_returns_the_rows_the_page_shows()
     {
-        using var analyst = await PageHtml.SignInAsync(Host, "analyst", "Qinghai-Analyst-2021");
+        using var analyst = await PageHtml.SignInAsync(Host, "analyst", DemoAccounts.AnalystPassword);
         var html = await analyst.GetPageAsync($"/results/{cycle2021}");
         var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/odata/Rankings[^\"]+)\"").Groups[1].Value;
         using var feed = Host.Anonymous();
@@ -401,7 +399,7 @@ public sealed class BureauPagesTests
     [TestMethod]
     public async Task Center_staff_inspectors_and_analysts_are_refused_the_bureaus_pages()
     {
-        var refused = new[] { ("haibei", "Haibei-Center-2021"), ("inspector.wang", "Qinghai-Inspector-1"), ("analyst", "Qinghai-Analyst-2021") };
+        var refused = new[] { ("haibei", DemoAccounts.HaibeiPassword), ("inspector.wang", DemoAccounts.InspectorWangPassword), ("analyst", DemoAccounts.AnalystPassword) };
         foreach (var (user, password) in refused)
         {
             using var client = await PageHtml.SignInAsync(Host, user, password);

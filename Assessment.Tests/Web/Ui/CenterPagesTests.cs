@@ -30,7 +30,7 @@ public sealed class CenterPagesTests
     [TestMethod]
     public async Task Haibei_staff_see_95_50_rank_1_demonstration_status_and_every_item_where_they_lost_points()
     {
-        using var client = await App.SignInAsync(DemoPages.Haibei, DemoPages.HaibeiPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Haibei, DemoAccounts.HaibeiPassword);
         var html = await client.GetPageAsync("/center");
 
         StringAssert.Contains(html, "<h1>海北州公共资源交易中心</h1>");
@@ -93,7 +93,7 @@ public sealed class CenterPagesTests
     [TestMethod]
     public async Task The_current_self_assessment_is_linked_by_id_with_its_status()
     {
-        using var client = await App.SignInAsync(DemoPages.Haibei, DemoPages.HaibeiPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Haibei, DemoAccounts.HaibeiPassword);
         var html = await client.GetPageAsync("/center");
         var self = await App.WithDbAsync(db => db.Assessments.SingleAsync(a => a.Center!.Code == "QH-HB" && a.Cycle!.Year == 2022 && a.Kind == AssessmentKind.SelfAssessment));
         Assert.AreEqual(AssessmentStatus.Submitted, self.Status, "the demo's 海北州 submitted its 2022 self-assessment");
@@ -104,7 +104,7 @@ public sealed class CenterPagesTests
     [TestMethod]
     public async Task Haibei_staff_cannot_open_any_page_of_Haidong()
     {
-        using var client = await App.SignInAsync(DemoPages.Haibei, DemoPages.HaibeiPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Haibei, DemoAccounts.HaibeiPassword);
         var (haidong, cycle) = (await App.CenterIdAsync("QH-HD"), await App.CycleIdAsync(2021));
         var action = (await App.LedgerAsync(haidong, cycle)).Findings.SelectMany(f => f.Actions).First(a => !a.IsClosed);
         foreach (var path in new[] { $"/ledger/{haidong}/{cycle}", $"/ledger/{haidong}/{cycle}/actions/{action.Id}", $"/ledger/{haidong}/{cycle}/import" })
@@ -136,7 +136,7 @@ public sealed class CenterPagesTests
     [TestMethod]
     public async Task The_bureau_is_not_a_center_and_is_refused_the_center_page()
     {
-        using var client = await App.SignInAsync(DemoPages.Admin, DemoPages.AdminPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Admin, DemoAccounts.AdminPassword);
         using var response = await client.GetAsync("/center");
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         StringAssert.StartsWith(response.Headers.Location!.PathAndQuery, "/account/denied");

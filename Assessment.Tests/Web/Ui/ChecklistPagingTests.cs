@@ -24,8 +24,7 @@ public sealed partial class ChecklistPagingTests
     public static async Task SeedAsync(TestContext context)
     {
         host = ApiHost.Sqlite();
-        var output = new StringWriter();
-        Assert.AreEqual(0, await SeedCommands.RunAsync(["seed", "demo"], Host.Services, output), output.ToString());
+        await Host.SeedDemoAsync();
         await using var scope = Host.Scope();
         var cycles = scope.ServiceProvider.GetRequiredService<CycleService>();
         var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
@@ -60,7 +59,7 @@ public sealed partial class ChecklistPagingTests
         Assert.IsGreaterThan(IndexModel.PageSize, expected.Count, "the data fills more than one page");
         var pages = (expected.Count + IndexModel.PageSize - 1) / IndexModel.PageSize;
 
-        using var bureau = await PageHtml.SignInAsync(Host, "admin", "Qinghai-Admin-2021");
+        using var bureau = await PageHtml.SignInAsync(Host, "admin", DemoAccounts.AdminPassword);
         var first = await bureau.GetPageAsync("/checklists");
         CollectionAssert.AreEqual(expected.Take(IndexModel.PageSize).ToList(), Ids(first), "page 1: the first 50, newest cycle first");
         StringAssert.Contains(first, "2024年度全省公共资源交易中心考核");
@@ -89,7 +88,7 @@ public sealed partial class ChecklistPagingTests
     [TestMethod]
     public async Task An_inspector_with_fewer_than_50_assessments_sees_them_all_without_page_links()
     {
-        using var inspector = await PageHtml.SignInAsync(Host, "inspector.wang", "Qinghai-Inspector-1");
+        using var inspector = await PageHtml.SignInAsync(Host, "inspector.wang", DemoAccounts.InspectorWangPassword);
         var html = await inspector.GetPageAsync("/checklists");
         var wang = await Host.WithDbAsync(db => db.Users.Where(u => u.UserName == "inspector.wang").Select(u => u.Id).SingleAsync());
         var assigned = await Host.WithDbAsync(db => db.Assessments

@@ -5,6 +5,7 @@ using Assessment.Web.Persistence;
 using Assessment.Web.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Assessment.Tests.Web.DemoAccounts;
 
 namespace Assessment.Tests.Web.Ui;
 
@@ -16,8 +17,6 @@ namespace Assessment.Tests.Web.Ui;
 [TestClass]
 public sealed class CyclePagesTests
 {
-    private const string Admin = "admin";
-    private const string AdminPassword = "Qinghai-Admin-2021";
     private const string NewPage = "/bureau/cycles/new";
 
     private static ApiHost? host;
@@ -29,9 +28,8 @@ public sealed class CyclePagesTests
     public static async Task SeedAsync(TestContext context)
     {
         host = ApiHost.Sqlite();
-        var output = new StringWriter();
-        Assert.AreEqual(0, await SeedCommands.RunAsync(["seed", "demo"], Host.Services, output), output.ToString());
-        cycle2021 = await Host.WithDbAsync(db => db.Cycles.Where(c => c.Year == 2021).Select(c => c.Id).SingleAsync());
+        await Host.SeedDemoAsync();
+        cycle2021 = await Host.CycleIdAsync(2021);
     }
 
     [ClassCleanup]
@@ -217,7 +215,7 @@ public sealed class CyclePagesTests
 
         var (center, centerName) = await Host.WithDbAsync(async db => await db.Centers.Where(c => c.Code == "QH-HB").Select(c => ValueTuple.Create(c.Id, c.Name)).SingleAsync());
         var wang = await Host.WithDbAsync(db => db.Users.Where(u => u.UserName == "inspector.wang").Select(u => u.Id).SingleAsync());
-        using (var beforeWang = await PageHtml.SignInAsync(Host, "inspector.wang", "Qinghai-Inspector-1"))
+        using (var beforeWang = await PageHtml.SignInAsync(Host, "inspector.wang", DemoAccounts.InspectorWangPassword))
         {
             Assert.DoesNotContain(title, await beforeWang.GetPageAsync("/checklists"));
         }
@@ -249,14 +247,14 @@ public sealed class CyclePagesTests
         StringAssert.Contains(after, $"已安排{centerName}的考核，考核组：");
         StringAssert.Contains(after, $"<option value=\"{center}\">{centerName}（未安排：自评）</option>");
 
-        using (var inspector = await PageHtml.SignInAsync(Host, "inspector.wang", "Qinghai-Inspector-1"))
+        using (var inspector = await PageHtml.SignInAsync(Host, "inspector.wang", DemoAccounts.InspectorWangPassword))
         {
             var mine = await inspector.GetPageAsync("/checklists");
             StringAssert.Contains(mine, title);
             StringAssert.Contains(mine, $"<a href=\"/checklists/{inspection.Id}\">{centerName}</a>");
         }
 
-        using (var li = await PageHtml.SignInAsync(Host, "inspector.li", "Qinghai-Inspector-2"))
+        using (var li = await PageHtml.SignInAsync(Host, "inspector.li", DemoAccounts.InspectorLiPassword))
         {
             Assert.DoesNotContain(title, await li.GetPageAsync("/checklists"), "an inspector not chosen does not see it");
         }
@@ -293,7 +291,7 @@ public sealed class CyclePagesTests
     {
         var draft = await CreateDraftAsync("2027年度全省公共资源交易中心考核（权限）");
         var center = await Host.WithDbAsync(db => db.Centers.Select(c => c.Id).FirstAsync());
-        var refused = new[] { ("haibei", "Haibei-Center-2021"), ("inspector.wang", "Qinghai-Inspector-1"), ("analyst", "Qinghai-Analyst-2021") };
+        var refused = new[] { ("haibei", DemoAccounts.HaibeiPassword), ("inspector.wang", DemoAccounts.InspectorWangPassword), ("analyst", DemoAccounts.AnalystPassword) };
         foreach (var (user, password) in refused)
         {
             using var client = await PageHtml.SignInAsync(Host, user, password);

@@ -16,17 +16,6 @@ internal static class DemoPages
 {
     public static readonly DateTimeOffset Now = new(2022, 12, 27, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public const string Admin = "admin";
-    public const string AdminPassword = "Qinghai-Admin-2021";
-    public const string Haibei = "haibei";
-    public const string HaibeiPassword = "Haibei-Center-2021";
-    public const string Xining = "xining";
-    public const string XiningPassword = "Xining-Center-2021";
-    public const string Analyst = "analyst";
-    public const string AnalystPassword = "Qinghai-Analyst-2021";
-    public const string InspectorWang = "inspector.wang";
-    public const string InspectorWangPassword = "Qinghai-Inspector-1";
-
     public static BrowserApp Start() =>
         BrowserApp.Start(seedDemo: true, builder => builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now))));
 

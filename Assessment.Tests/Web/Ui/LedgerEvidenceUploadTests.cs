@@ -40,7 +40,7 @@ public sealed class LedgerEvidenceUploadTests
     [TestMethod]
     public async Task An_upload_with_a_completion_date_after_today_is_refused_and_leaves_no_file_no_row_and_nothing_incoming()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle, action) = await ActionAsync();
         var (files, rows) = (Files(EvidenceFolder), await RowCountAsync(center));
 
@@ -59,7 +59,7 @@ public sealed class LedgerEvidenceUploadTests
     [TestMethod]
     public async Task An_upload_on_a_stale_form_is_refused_and_leaves_no_file_no_row_and_nothing_incoming()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle, action) = await ActionAsync();
         using (var first = await client.PostFormAsync(Path(center, cycle, action), [.. Fields(action, $"先保存的措施 {Guid.NewGuid():N}"), new("Form.Status", action.Status.ToString())]))
         {
@@ -82,7 +82,7 @@ public sealed class LedgerEvidenceUploadTests
     [TestMethod]
     public async Task An_accepted_upload_places_exactly_one_file_whose_sha256_matches_its_row_and_the_action_refers_to_it()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle, action) = await ActionAsync();
         var files = Files(EvidenceFolder);
         var self = await SelfAssessmentAsync(center);

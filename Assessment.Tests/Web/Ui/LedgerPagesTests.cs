@@ -38,7 +38,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task The_overview_shows_the_province_rate_each_centers_rate_and_the_overdue_and_due_soon_items()
     {
-        using var client = await App.SignInAsync(DemoPages.Admin, DemoPages.AdminPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Admin, DemoAccounts.AdminPassword);
         var cycle = await App.CycleIdAsync(2021);
         var html = await client.GetPageAsync("/ledger");
         var ledgers = await App.WithDbAsync(db => db.RectificationLedgers.AsNoTracking().Where(l => l.CycleId == cycle)
@@ -78,7 +78,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task Hainans_ledger_lists_its_items_with_the_overdue_flags_and_the_reminder_at_the_top()
     {
-        using var client = await App.SignInAsync(DemoPages.Analyst, DemoPages.AnalystPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Analyst, DemoAccounts.AnalystPassword);
         var (center, cycle) = (await App.CenterIdAsync("QH-HAN"), await App.CycleIdAsync(2021));
         var html = await client.GetPageAsync($"/ledger/{center}/{cycle}");
         var ledger = await App.LedgerAsync(center, cycle);
@@ -115,7 +115,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task Center_staff_opening_the_overview_are_sent_to_their_own_ledger()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         using var response = await client.GetAsync("/ledger");
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.AreEqual($"/ledger/{await App.CenterIdAsync("QH-XN")}/{await App.CycleIdAsync(2021)}", response.Headers.Location!.OriginalString);
@@ -124,7 +124,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task An_action_edited_by_center_staff_through_the_form_is_saved_and_audited()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle) = (await App.CenterIdAsync("QH-XN"), await App.CycleIdAsync(2021));
         var action = (await App.LedgerAsync(center, cycle)).Findings.OrderBy(f => f.Order).SelectMany(f => f.Actions)
             .First(a => a.Status == ActionStatus.InProgress && a.Id != Reserved.InProgressAction);
@@ -153,7 +153,7 @@ public sealed class LedgerPagesTests
 
         var (userId, audits) = await App.WithDbAsync(async db =>
         {
-            var user = await db.Users.SingleAsync(u => u.UserName == DemoPages.Xining);
+            var user = await db.Users.SingleAsync(u => u.UserName == DemoAccounts.Xining);
             var entries = await db.AuditLog.Where(e => e.EntityType == nameof(RectificationAction) && e.EntityId == action.Id.ToString(CultureInfo.InvariantCulture)
                 && e.ActorId == user.Id).ToListAsync();
             return (user.Id, entries);
@@ -170,7 +170,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task A_completion_date_after_today_is_refused_naming_the_field_and_nothing_of_the_form_is_saved()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle) = (await App.CenterIdAsync("QH-XN"), await App.CycleIdAsync(2021));
         var action = (await App.LedgerAsync(center, cycle)).Findings.SelectMany(f => f.Actions).Single(a => a.Id == Reserved.InProgressAction);
         var path = $"/ledger/{center}/{cycle}/actions/{action.Id}";
@@ -196,7 +196,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task The_bureau_closes_an_item_with_evidence_and_a_close_without_evidence_is_refused_with_the_services_message()
     {
-        using var bureau = await App.SignInAsync(DemoPages.Admin, DemoPages.AdminPassword);
+        using var bureau = await App.SignInAsync(DemoAccounts.Admin, DemoAccounts.AdminPassword);
         var (center, cycle) = (await App.CenterIdAsync("QH-XN"), await App.CycleIdAsync(2021));
         var ledger = await App.LedgerAsync(center, cycle);
         var waiting = ledger.Findings.SelectMany(f => f.Actions).First(a => a.Status == ActionStatus.Completed && !a.IsClosed && a.EvidenceIds.Count > 0);
@@ -234,7 +234,7 @@ public sealed class LedgerPagesTests
         Assert.HasCount(before.Verifications.Count, unchanged.Verifications);
 
         // Center staff cannot verify, even by posting the form on their own ledger.
-        using var staff = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var staff = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var own = $"/ledger/{center}/{cycle}";
         using var forged = await staff.PostFormAsync(own, [new("conclusion", "自己销号")], $"{own}?handler=Close&actionId={waiting.Id}");
         Assert.AreEqual(HttpStatusCode.Redirect, forged.StatusCode);
@@ -244,7 +244,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task The_import_preview_names_the_row_and_column_of_each_error_and_nothing_is_saved_until_confirmed()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle) = (await App.CenterIdAsync("QH-XN"), await App.CycleIdAsync(2021));
         var path = $"/ledger/{center}/{cycle}/import";
         var before = await ActionCountAsync(center, cycle);
@@ -279,7 +279,7 @@ public sealed class LedgerPagesTests
     [TestMethod]
     public async Task A_file_that_is_not_a_workbook_is_refused_on_the_import_page_with_the_reason_and_nothing_saved()
     {
-        using var client = await App.SignInAsync(DemoPages.Xining, DemoPages.XiningPassword);
+        using var client = await App.SignInAsync(DemoAccounts.Xining, DemoAccounts.XiningPassword);
         var (center, cycle) = (await App.CenterIdAsync("QH-XN"), await App.CycleIdAsync(2021));
         var before = await ActionCountAsync(center, cycle);
 
